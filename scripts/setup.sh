@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything OvsNet's demo and tests need on a Debian 12 machine (run as root), then restores .NET packages.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v ovsdb-server >/dev/null 2>&1 || need+=(openvswitch-switch)
+command -v ovs-vswitchd >/dev/null 2>&1 || need+=(openvswitch-switch)
+/usr/bin/python3 -c 'import ovs.db.idl' >/dev/null 2>&1 || need+=(python3-openvswitch)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v tcpdump >/dev/null 2>&1 || need+=(tcpdump)
+command -v ping >/dev/null 2>&1 || need+=(iputils-ping)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing packages (${need[*]}) and not root: run as root or install them yourself" >&2
+    exit 1
+  fi
+  echo "setup: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # The packages' service scripts may try to start the host's own OVS; OvsNet never uses it (tests run private servers).
+  apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${need[@]}" | sort -u) >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET SDK 10 (dotnet) is required on PATH" >&2
+  exit 1
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore OvsNet.sln --verbosity quiet

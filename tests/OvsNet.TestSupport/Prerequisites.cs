@@ -1,0 +1,85 @@
+using Xunit;
+
+namespace OvsNet.TestSupport;
+
+/// <summary>
+/// Checks for what an integration test needs (root, ovsdb-server, ip, python IDL...).
+/// Locally a missing prerequisite skips the test with the reason; on CI (<c>CI=true</c>) it fails the test,
+/// so a missing install step can never turn into a silently green run.
+/// </summary>
+public static class Prerequisites
+{
+    /// <summary>True when running under CI (<c>CI=true</c>).</summary>
+    public static bool IsCI => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the process runs as root (uid 0).</summary>
+    public static bool IsRoot => Environment.UserName == "root" || GetEffectiveUid() == 0;
+
+    /// <summary>Skips (locally) or fails (on CI) unless <paramref name="condition"/> holds.</summary>
+    public static void Require(bool condition, string what)
+    {
+        if (condition)
+        {
+            return;
+        }
+
+        if (IsCI)
+        {
+            throw new InvalidOperationException($"Prerequisite missing on CI: {what}. Run scripts/setup.sh (the README's test command does).");
+        }
+
+        Assert.Skip($"Prerequisite missing: {what}");
+    }
+
+    /// <summary>Requires root (network namespaces, netlink changes).</summary>
+    public static void RequireRoot() => Require(IsRoot, "root privileges (network namespaces and netlink changes need CAP_NET_ADMIN/CAP_SYS_ADMIN)");
+
+    /// <summary>Requires an executable on PATH (or an absolute path) and returns its full path.</summary>
+    public static string RequireTool(string name)
+    {
+        string? path = FindTool(name);
+        Require(path is not null, $"'{name}' on PATH (apt-get install the package that provides it)");
+        return path!;
+    }
+
+    /// <summary>Finds an executable on PATH, or null.</summary>
+    public static string? FindTool(string name)
+    {
+        if (Path.IsPathRooted(name))
+        {
+            return File.Exists(name) ? name : null;
+        }
+
+        string[] dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        foreach (string dir in dirs.Concat(["/usr/sbin", "/sbin", "/usr/bin", "/bin"]))
+        {
+            string candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static uint GetEffectiveUid()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("Uid:", StringComparison.Ordinal))
+                {
+                    string[] parts = line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+                    return uint.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return uint.MaxValue;
+    }
+}
