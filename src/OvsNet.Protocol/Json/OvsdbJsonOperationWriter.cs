@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace OvsNet.Protocol.Json;
+
+/// <summary>Writers for conditions and mutations (RFC 7047 §5.1), shared by their converters and the operations.</summary>
+internal static class OvsdbJsonOperationWriter
+{
+    // Pre-quoted names written raw: the default encoder would turn "<" and "+=" into "\u003C" and "\u002B=", which is
+    // valid JSON but unreadable in traces and captures.
+    private static readonly byte[][] FunctionJson = [.. Enum.GetValues<ConditionFunction>().Select(f => Quote(OvsdbCondition.FunctionName(f)))];
+    private static readonly byte[][] MutatorJson = [.. Enum.GetValues<Mutator>().Select(m => Quote(OvsdbMutation.MutatorName(m)))];
+
+    public static void WriteCondition(Utf8JsonWriter writer, OvsdbCondition condition)
+    {
+        if (condition.Constant is bool constant)
+        {
+            writer.WriteBooleanValue(constant);
+            return;
+        }
+
+        writer.WriteStartArray();
+        writer.WriteStringValue(condition.Column);
+        writer.WriteRawValue(FunctionJson[(int)condition.Function], skipInputValidation: true);
+        OvsdbJsonWrite.WriteValue(writer, condition.Value);
+        writer.WriteEndArray();
+    }
+
+    public static void WriteMutation(Utf8JsonWriter writer, OvsdbMutation mutation)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(mutation.Column);
+        writer.WriteRawValue(MutatorJson[(int)mutation.Mutator], skipInputValidation: true);
+        OvsdbJsonWrite.WriteValue(writer, mutation.Value);
+        writer.WriteEndArray();
+    }
+
+    private static byte[] Quote(string name) => System.Text.Encoding.UTF8.GetBytes("\"" + name + "\"");
+}

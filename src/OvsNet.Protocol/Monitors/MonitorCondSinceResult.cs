@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OvsNet.Protocol.Json;
+
+namespace OvsNet.Protocol;
+
+/// <summary>
+/// The reply to <c>monitor_cond_since</c> (ovsdb-server(7) §4.1.15): <c>[found, last-txn-id, table-updates2]</c>. When
+/// <see cref="Found"/> is false the updates are a full dump and the client must drop its cached rows first; a
+/// standalone server always answers false with <see cref="OvsdbUuid.Zero"/>. Immutable and thread-safe.
+/// </summary>
+[JsonConverter(typeof(MonitorCondSinceResultConverter))]
+public sealed class MonitorCondSinceResult
+{
+    /// <summary>Creates a result.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="updates"/> is null.</exception>
+    public MonitorCondSinceResult(bool found, OvsdbUuid lastTransactionId, TableUpdates2 updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        Found = found;
+        LastTransactionId = lastTransactionId;
+        Updates = updates;
+    }
+
+    /// <summary>True when the server resumed from the given transaction id and <see cref="Updates"/> is only the delta.</summary>
+    public bool Found { get; }
+
+    /// <summary>The id of the last transaction the updates include (zero when the server keeps no history).</summary>
+    public OvsdbUuid LastTransactionId { get; }
+
+    /// <summary>The updates (a delta when found, else the full initial contents).</summary>
+    public TableUpdates2 Updates { get; }
+
+    /// <summary>Parses the reply's result.</summary>
+    /// <exception cref="JsonException">The JSON is not <c>[bool, "uuid", {...}]</c>.</exception>
+    public static MonitorCondSinceResult FromJson(JsonElement json) => RawJson.Read(json, MonitorJsonRead.ReadMonitorCondSinceResult);
+
+    internal void Write(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        writer.WriteBooleanValue(Found);
+        writer.WriteStringValue(LastTransactionId.Value);
+        JsonSerializer.Serialize(writer, Updates);
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using OvsNet.Protocol.Json;
+
+namespace OvsNet.Protocol;
+
+/// <summary>
+/// A row (RFC 7047 §5.1 <c>&lt;row&gt;</c>): column names mapped to values, written as a JSON object. Column order
+/// is kept as given; equality ignores it. Immutable and thread-safe.
+/// </summary>
+[JsonConverter(typeof(OvsdbRowConverter))]
+public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatable<OvsdbRow>
+{
+    /// <summary>The name of the implicit row id column (RFC 7047 §3.2).</summary>
+    public const string UuidColumn = "_uuid";
+
+    /// <summary>The name of the implicit row version column (RFC 7047 §3.2).</summary>
+    public const string VersionColumn = "_version";
+
+    private readonly Dictionary<string, OvsdbValue> _columns;
+
+    /// <summary>Creates a row.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column name is null, empty, or occurs twice.</exception>
+    public OvsdbRow(IEnumerable<KeyValuePair<string, OvsdbValue>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _columns = new Dictionary<string, OvsdbValue>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, OvsdbValue> column in columns)
+        {
+            if (string.IsNullOrEmpty(column.Key))
+            {
+                throw new ArgumentException("A row's column name must not be null or empty.", nameof(columns));
+            }
+
+            if (!_columns.TryAdd(column.Key, column.Value))
+            {
+                throw new ArgumentException($"The row contains the column '{column.Key}' twice.", nameof(columns));
+            }
+        }
+    }
+
+    private OvsdbRow(Dictionary<string, OvsdbValue> columns) => _columns = columns;
+
+    /// <summary>The row with no columns.</summary>
+    public static OvsdbRow Empty { get; } = new(new Dictionary<string, OvsdbValue>(StringComparer.Ordinal));
+
+    /// <summary>The number of columns.</summary>
+    public int Count => _columns.Count;
+
+    /// <inheritdoc/>
+    public IEnumerable<string> Keys => _columns.Keys;
+
+    /// <inheritdoc/>
+    public IEnumerable<OvsdbValue> Values => _columns.Values;
+
+    /// <inheritdoc/>
+    /// <exception cref="KeyNotFoundException">The row has no such column.</exception>
+    public OvsdbValue this[string key] => _columns.TryGetValue(key, out OvsdbValue value)
+        ? value
+        : throw new KeyNotFoundException($"The row has no column '{key}'.");
+
+    /// <inheritdoc/>
+    public bool ContainsKey(string key) => _columns.ContainsKey(key);
+
+    /// <inheritdoc/>
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out OvsdbValue value) => _columns.TryGetValue(key, out value);
+
+    /// <summary>A copy with <paramref name="column"/> set to <paramref name="value"/> (added or replaced).</summary>
+    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty.</exception>
+    public OvsdbRow With(string column, OvsdbValue value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(column);
+        var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal) { [column] = value };
+        return new OvsdbRow(copy);
+    }
+
+    /// <summary>A copy with every column of <paramref name="changes"/> set (added or replaced).</summary>
+    public OvsdbRow WithAll(OvsdbRow changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return this;
+        }
+
+        var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, OvsdbValue> change in changes._columns)
+        {
+            copy[change.Key] = change.Value;
+        }
+
+        return new OvsdbRow(copy);
+    }
+
+    /// <summary>A copy without <paramref name="column"/>.</summary>
+    public OvsdbRow Without(string column)
+    {
+        if (!_columns.ContainsKey(column))
+        {
+            return this;
+        }
+
+        var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal);
+        copy.Remove(column);
+        return new OvsdbRow(copy);
+    }
+
+    /// <summary>The row's <c>_uuid</c>, or null when the row has none (or it is not a uuid).</summary>
+    public OvsdbUuid? TryGetUuid() => TryGetUuid(out OvsdbUuid uuid) ? uuid : null;
+
+    /// <summary>Gets the row's <c>_uuid</c>.</summary>
+    public bool TryGetUuid(out OvsdbUuid uuid)
+    {
+        if (_columns.TryGetValue(UuidColumn, out OvsdbValue value) && value.TryGetAtom(out OvsdbAtom atom)
+            && atom.Type == OvsdbAtomType.Uuid && !atom.IsNamedUuid)
+        {
+            uuid = atom.AsUuid();
+            return true;
+        }
+
+        uuid = default;
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<KeyValuePair<string, OvsdbValue>> GetEnumerator() => _columns.GetEnumerator();
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc/>
+    public bool Equals(OvsdbRow? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || other.Count != Count)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, OvsdbValue> column in _columns)
+        {
+            if (!other._columns.TryGetValue(column.Key, out OvsdbValue value) || !value.Equals(column.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is OvsdbRow other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        int hash = 0;
+        foreach (KeyValuePair<string, OvsdbValue> column in _columns)
+        {
+            hash = unchecked(hash + HashCode.Combine(StringComparer.Ordinal.GetHashCode(column.Key), column.Value));
+        }
+
+        return hash;
+    }
+
+    /// <summary>A readable form such as <c>{name=br0, ports={}}</c>.</summary>
+    public override string ToString() => "{" + string.Join(", ", _columns.Select(c => $"{c.Key}={c.Value}")) + "}";
+
+    /// <summary>The columns without boxing an enumerator (for converters).</summary>
+    internal Dictionary<string, OvsdbValue> Columns => _columns;
+
+    /// <summary>Wraps a dictionary the caller gives up (JSON reader, applier).</summary>
+    internal static OvsdbRow Wrap(Dictionary<string, OvsdbValue> columns) => columns.Count == 0 ? Empty : new OvsdbRow(columns);
+}

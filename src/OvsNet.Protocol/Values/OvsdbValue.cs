@@ -1,0 +1,157 @@
+using System.Text.Json.Serialization;
+using OvsNet.Protocol.Json;
+
+namespace OvsNet.Protocol;
+
+/// <summary>
+/// A column value (RFC 7047 §5.1 <c>&lt;value&gt;</c>): an atom, a set or a map. A bare atom and the one-element set
+/// holding it are equal, as they are on the wire. The default value is the integer atom 0. Immutable and thread-safe.
+/// </summary>
+[JsonConverter(typeof(OvsdbValueConverter))]
+public readonly struct OvsdbValue : IEquatable<OvsdbValue>
+{
+    private readonly OvsdbAtom _atom;
+    private readonly object? _collection; // OvsdbSet or OvsdbMap; null for an atom
+
+    /// <summary>Creates an atom value.</summary>
+    public OvsdbValue(OvsdbAtom atom)
+    {
+        _atom = atom;
+        _collection = null;
+    }
+
+    /// <summary>Creates a set value.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="set"/> is null.</exception>
+    public OvsdbValue(OvsdbSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        _atom = default;
+        _collection = set;
+    }
+
+    /// <summary>Creates a map value.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="map"/> is null.</exception>
+    public OvsdbValue(OvsdbMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        _atom = default;
+        _collection = map;
+    }
+
+    /// <summary>The empty set (the value of an unset optional column).</summary>
+    public static OvsdbValue EmptySet => new(OvsdbSet.Empty);
+
+    /// <summary>What the value holds.</summary>
+    public OvsdbValueKind Kind => _collection switch
+    {
+        null => OvsdbValueKind.Atom,
+        OvsdbSet => OvsdbValueKind.Set,
+        _ => OvsdbValueKind.Map,
+    };
+
+    /// <summary>The atom; a one-element set gives its element.</summary>
+    /// <exception cref="InvalidOperationException">The value is a map or a set with other than one element.</exception>
+    public OvsdbAtom AsAtom() => _collection switch
+    {
+        null => _atom,
+        OvsdbSet { Count: 1 } set => set[0],
+        OvsdbSet set => throw new InvalidOperationException($"The value is a set of {set.Count} atoms, not a single atom."),
+        _ => throw new InvalidOperationException("The value is a map, not an atom."),
+    };
+
+    /// <summary>The set; an atom becomes the one-element set holding it.</summary>
+    /// <exception cref="InvalidOperationException">The value is a map.</exception>
+    public OvsdbSet AsSet() => _collection switch
+    {
+        null => OvsdbSet.FromArray([_atom], checkDuplicates: false),
+        OvsdbSet set => set,
+        _ => throw new InvalidOperationException("The value is a map, not a set."),
+    };
+
+    /// <summary>The map.</summary>
+    /// <exception cref="InvalidOperationException">The value is not a map.</exception>
+    public OvsdbMap AsMap() => _collection as OvsdbMap
+        ?? throw new InvalidOperationException($"The value is {(_collection is null ? "an atom" : "a set")}, not a map.");
+
+    /// <summary>Gets the atom if the value is an atom or a one-element set.</summary>
+    public bool TryGetAtom(out OvsdbAtom atom)
+    {
+        switch (_collection)
+        {
+            case null:
+                atom = _atom;
+                return true;
+            case OvsdbSet { Count: 1 } set:
+                atom = set[0];
+                return true;
+            default:
+                atom = default;
+                return false;
+        }
+    }
+
+    /// <summary>Implicit atom value.</summary>
+    public static implicit operator OvsdbValue(OvsdbAtom value) => new(value);
+
+    /// <summary>Implicit set value.</summary>
+    public static implicit operator OvsdbValue(OvsdbSet value) => new(value);
+
+    /// <summary>Implicit map value.</summary>
+    public static implicit operator OvsdbValue(OvsdbMap value) => new(value);
+
+    /// <summary>Implicit integer atom value.</summary>
+    public static implicit operator OvsdbValue(long value) => new(OvsdbAtom.Integer(value));
+
+    /// <summary>Implicit integer atom value.</summary>
+    public static implicit operator OvsdbValue(int value) => new(OvsdbAtom.Integer(value));
+
+    /// <summary>Implicit real atom value.</summary>
+    public static implicit operator OvsdbValue(double value) => new(OvsdbAtom.Real(value));
+
+    /// <summary>Implicit boolean atom value.</summary>
+    public static implicit operator OvsdbValue(bool value) => new(OvsdbAtom.Boolean(value));
+
+    /// <summary>Implicit string atom value.</summary>
+    public static implicit operator OvsdbValue(string value) => new(OvsdbAtom.String(value));
+
+    /// <summary>Implicit uuid atom value.</summary>
+    public static implicit operator OvsdbValue(OvsdbUuid value) => new(OvsdbAtom.Uuid(value));
+
+    /// <summary>Implicit named-uuid atom value.</summary>
+    public static implicit operator OvsdbValue(OvsdbNamedUuid value) => new(OvsdbAtom.NamedUuid(value));
+
+    /// <inheritdoc/>
+    public bool Equals(OvsdbValue other)
+    {
+        return (_collection, other._collection) switch
+        {
+            (null, null) => _atom.Equals(other._atom),
+            (null, OvsdbSet set) => set.Count == 1 && set[0].Equals(_atom),
+            (OvsdbSet set, null) => set.Count == 1 && set[0].Equals(other._atom),
+            (OvsdbSet a, OvsdbSet b) => a.Equals(b),
+            (OvsdbMap a, OvsdbMap b) => a.Equals(b),
+            _ => false,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is OvsdbValue other && Equals(other);
+
+    /// <summary>A hash consistent with equality: an atom hashes like the one-element set holding it.</summary>
+    public override int GetHashCode() => _collection?.GetHashCode() ?? _atom.GetHashCode();
+
+    /// <inheritdoc/>
+    public override string ToString() => _collection?.ToString() ?? _atom.ToString();
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(OvsdbValue left, OvsdbValue right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(OvsdbValue left, OvsdbValue right) => !left.Equals(right);
+
+    /// <summary>The set or map, or null for an atom (for converters).</summary>
+    internal object? Collection => _collection;
+
+    /// <summary>The atom field without conversion (for converters).</summary>
+    internal OvsdbAtom RawAtom => _atom;
+}
