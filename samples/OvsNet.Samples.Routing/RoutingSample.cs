@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Net;
+using OvsNet.Routing;
+
+namespace OvsNet.Samples.Routing;
+
+/// <summary>
+/// Applies (or with --remove, removes) the tunnel endpoint's policy routing inside a named network namespace and
+/// prints the plan. Defaults are the seed's scenario: tep0 198.51.100.10/24, gateway 198.51.100.1, table 200
+/// "tunnel", rule priority 1000. Exit codes: 0 done, 1 the kernel refused (rolled back), 2 bad arguments.
+/// </summary>
+public static class RoutingSample
+{
+    private const string Usage =
+        "usage: OvsNet.Samples.Routing --netns NAME [--remove] [--dry-run] [--interface tep0] [--address 198.51.100.10/24]\n"
+        + "                              [--gateway 198.51.100.1] [--table 200] [--table-name tunnel] [--priority 1000]";
+
+    /// <summary>Runs the sample; <see cref="Console"/> is not used, so tests can capture the output.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        Dictionary<string, string> options;
+        TunnelRoutingPolicy policy;
+        try
+        {
+            options = Parse(args);
+            policy = BuildPolicy(options);
+            policy.Validate();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            await output.WriteLineAsync($"error: {ex.Message}\n{Usage}");
+            return 2;
+        }
+
+        try
+        {
+            await using RtNetlinkClient client = await RtNetlinkClient.OpenAsync(new RtNetlinkClientOptions { NetworkNamespace = options["--netns"] }, ct);
+            var manager = new TunnelRoutingManager(client);
+            bool remove = options.ContainsKey("--remove");
+            RoutingPlan plan = remove ? await manager.PlanRemovalAsync(policy, ct) : await manager.PlanAsync(policy, ct);
+            await output.WriteLineAsync($"{(remove ? "Removal" : "Apply")} plan in namespace {options["--netns"]}:");
+            await output.WriteLineAsync(plan.ToString());
+            if (!options.ContainsKey("--dry-run"))
+            {
+                await manager.ExecuteAsync(plan, ct);
+                await output.WriteLineAsync(plan.IsEmpty ? "Nothing changed." : $"Done: {plan.Changes.Count} change(s).");
+            }
+
+            return 0;
+        }
+        catch (NetlinkException ex)
+        {
+            await output.WriteLineAsync($"failed: {ex.Message}");
+            return 1;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await output.WriteLineAsync($"failed: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static Dictionary<string, string> Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            if (name is "--remove" or "--dry-run")
+            {
+                options[name] = "";
+            }
+            else if (name is "--netns" or "--interface" or "--address" or "--gateway" or "--table" or "--table-name" or "--priority" && i + 1 < args.Length)
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"unknown or incomplete option '{name}'");
+            }
+        }
+
+        return options.ContainsKey("--netns")
+            ? options
+            : throw new ArgumentException("--netns is required: the sample only changes routing inside a named network namespace");
+    }
+
+    private static TunnelRoutingPolicy BuildPolicy(Dictionary<string, string> options)
+    {
+        string Get(string name, string fallback) => options.TryGetValue(name, out string? value) ? value : fallback;
+        string[] address = Get("--address", "198.51.100.10/24").Split('/');
+        return new TunnelRoutingPolicy
+        {
+            InterfaceName = Get("--interface", "tep0"),
+            Address = IPAddress.Parse(address[0]),
+            PrefixLength = address.Length > 1 ? int.Parse(address[1], CultureInfo.InvariantCulture) : 32,
+            Gateway = IPAddress.Parse(Get("--gateway", "198.51.100.1")),
+            TableId = uint.Parse(Get("--table", "200"), CultureInfo.InvariantCulture),
+            TableName = Get("--table-name", "tunnel"),
+            RulePriority = uint.Parse(Get("--priority", "1000"), CultureInfo.InvariantCulture),
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using OvsNet.Samples.Routing;
+
+namespace OvsNet.Routing.Tests.Integration;
+
+/// <summary>The sample console app, run in-process against a namespace the test created.</summary>
+public class SampleTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sample_Applies_IsIdempotent_AndRemoves()
+    {
+        using var lab = HypervisorLab.Create();
+        var output = new StringWriter();
+        Assert.Equal(0, await RoutingSample.RunAsync(["--netns", lab.Hv.Name], output, Ct));
+        Assert.Contains("+ rule 1000: from 198.51.100.10/32 lookup 200 proto 240", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Done: 4 change(s).", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("tep0", lab.Hv.IpJson("route", "get", HypervisorLab.Remote4, "from", "198.51.100.10")[0].GetProperty("dev").GetString());
+
+        output = new StringWriter();
+        Assert.Equal(0, await RoutingSample.RunAsync(["--netns", lab.Hv.Name], output, Ct));
+        Assert.Contains("(nothing to do)", output.ToString(), StringComparison.Ordinal);
+        Assert.Single(lab.Hv.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
+
+        output = new StringWriter();
+        Assert.Equal(0, await RoutingSample.RunAsync(["--netns", lab.Hv.Name, "--remove"], output, Ct));
+        Assert.Contains("- rule 1000", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(lab.Hv.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
+        Assert.Empty(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Sample_KernelRefusal_ExitsOneAndExplains()
+    {
+        using var lab = HypervisorLab.Create();
+        var output = new StringWriter();
+        Assert.Equal(1, await RoutingSample.RunAsync(["--netns", lab.Hv.Name, "--gateway", "203.0.113.1"], output, Ct));
+        Assert.Contains("Nexthop has invalid gateway", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("rolled back", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sample_BadArguments_ExitTwoWithoutTouchingAnything()
+    {
+        var output = new StringWriter();
+        Assert.Equal(2, await RoutingSample.RunAsync(["--table", "254", "--netns", "whatever"], output, Ct));
+        Assert.Contains("reserved", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await RoutingSample.RunAsync([], new StringWriter(), Ct));
+    }
+}

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Text.Json;
+using OvsNet.TestSupport;
+
+namespace OvsNet.Routing.Tests.Integration;
+
+/// <summary>The desired-state API against a real kernel: apply, idempotency, real packets, rollback, removal, IPv6.</summary>
+public class TunnelPolicyTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Apply_InstallsExactlyTheRuleAndRoute_AndRouteGetFollowsThem()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+
+        RoutingPlan plan = await manager.ApplyAsync(HypervisorLab.Policy4, Ct);
+        Assert.Equal(
+            [PlannedChangeKind.BringLinkUp, PlannedChangeKind.AddAddress, PlannedChangeKind.AddRoute, PlannedChangeKind.AddRule],
+            plan.Changes.Select(c => c.Kind));
+
+        AssertOnlyPolicyRule(lab.Hv, "-4", "198.51.100.10");
+        JsonElement route = Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        Assert.Equal("default", route.GetProperty("dst").GetString());
+        Assert.Equal("198.51.100.1", route.GetProperty("gateway").GetString());
+        Assert.Equal("tep0", route.GetProperty("dev").GetString());
+        Assert.Equal("240", route.GetProperty("protocol").GetString());
+
+        JsonElement viaTunnel = lab.Hv.IpJson("route", "get", HypervisorLab.Remote4, "from", "198.51.100.10")[0];
+        Assert.Equal("198.51.100.1", viaTunnel.GetProperty("gateway").GetString());
+        Assert.Equal("tep0", viaTunnel.GetProperty("dev").GetString());
+        Assert.Contains("table 200", lab.Hv.Ip("route", "get", HypervisorLab.Remote4, "from", "198.51.100.10"), StringComparison.Ordinal);
+
+        JsonElement viaMgmt = lab.Hv.IpJson("route", "get", HypervisorLab.Remote4)[0];
+        Assert.Equal("192.0.2.1", viaMgmt.GetProperty("gateway").GetString());
+        Assert.Equal("mgmt0", viaMgmt.GetProperty("dev").GetString());
+
+        // The main table's default (mgmt0) is untouched.
+        JsonElement main = Assert.Single(lab.Hv.IpJson("route", "show", "default").EnumerateArray());
+        Assert.Equal("mgmt0", main.GetProperty("dev").GetString());
+    }
+
+    [Fact]
+    public async Task RealPackets_FromEachSource_LeaveThroughTheirOwnPort()
+    {
+        Prerequisites.RequireTool("ping");
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        await new TunnelRoutingManager(client).ApplyAsync(HypervisorLab.Policy4, Ct);
+
+        (long tep0, long mgmt0) before = (lab.Hv.LinkCounter("tep0", "tx", "packets"), lab.Hv.LinkCounter("mgmt0", "tx", "packets"));
+        Assert.True(lab.Hv.Exec("ping", "-c", "20", "-i", "0.05", "-W", "2", "-I", "198.51.100.10", HypervisorLab.Remote4).Succeeded);
+        (long tep0, long mgmt0) afterTunnel = (lab.Hv.LinkCounter("tep0", "tx", "packets"), lab.Hv.LinkCounter("mgmt0", "tx", "packets"));
+        Assert.True(afterTunnel.tep0 - before.tep0 >= 20, $"tep0 sent {afterTunnel.tep0 - before.tep0} packets");
+        Assert.True(afterTunnel.mgmt0 - before.mgmt0 < 5, $"mgmt0 sent {afterTunnel.mgmt0 - before.mgmt0} packets"); // background ARP/ND/MLD only
+
+        Assert.True(lab.Hv.Exec("ping", "-c", "20", "-i", "0.05", "-W", "2", "-I", "192.0.2.10", HypervisorLab.Remote4).Succeeded);
+        (long tep0, long mgmt0) afterMgmt = (lab.Hv.LinkCounter("tep0", "tx", "packets"), lab.Hv.LinkCounter("mgmt0", "tx", "packets"));
+        Assert.True(afterMgmt.mgmt0 - afterTunnel.mgmt0 >= 20, $"mgmt0 sent {afterMgmt.mgmt0 - afterTunnel.mgmt0} packets");
+        Assert.True(afterMgmt.tep0 - afterTunnel.tep0 < 5, $"tep0 sent {afterMgmt.tep0 - afterTunnel.tep0} packets");
+    }
+
+    [Fact]
+    public async Task RealPackets_ToAnAddressOnlyTheTunnelSideCanReach()
+    {
+        Prerequisites.RequireTool("ping");
+        using var lab = HypervisorLab.Create();
+
+        // 203.0.113.77 answers only requests arriving from the tunnel side: in "net" the local rule moves from
+        // priority 0 to 10 so that a blackhole rule for requests coming in on mgmt0p can run before it.
+        lab.Net.Ip("addr", "add", "203.0.113.77/32", "dev", "lo");
+        lab.Net.Ip("rule", "add", "priority", "10", "lookup", "local");
+        lab.Net.Ip("rule", "del", "priority", "0");
+        lab.Net.Ip("rule", "add", "iif", "mgmt0p", "to", "203.0.113.77", "priority", "5", "blackhole");
+
+        // Before the policy, tep0's address exists but its traffic follows main's default out of mgmt0: dropped.
+        lab.Hv.Ip("addr", "add", "198.51.100.10/24", "dev", "tep0");
+        lab.Hv.Ip("link", "set", "tep0", "up");
+        Assert.False(lab.Hv.Exec("ping", "-c", "2", "-W", "1", "-I", "198.51.100.10", "203.0.113.77").Succeeded);
+
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        await new TunnelRoutingManager(client).ApplyAsync(HypervisorLab.Policy4, Ct);
+
+        Assert.True(lab.Hv.Exec("ping", "-c", "2", "-W", "2", "-I", "198.51.100.10", "203.0.113.77").Succeeded);
+        Assert.False(lab.Hv.Exec("ping", "-c", "2", "-W", "1", "-I", "192.0.2.10", "203.0.113.77").Succeeded);
+    }
+
+    [Fact]
+    public async Task ApplyTwice_SecondPlanIsEmpty_ExactlyOneRuleAndOneRoute()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        await manager.ApplyAsync(HypervisorLab.Policy4, Ct);
+
+        RoutingPlan second = await manager.ApplyAsync(HypervisorLab.Policy4, Ct);
+        Assert.True(second.IsEmpty, second.ToString());
+
+        // A fresh client (a second run of a tool) must see the same and change nothing either.
+        await using RtNetlinkClient other = await lab.OpenClientAsync();
+        Assert.True((await new TunnelRoutingManager(other).ApplyAsync(HypervisorLab.Policy4, Ct)).IsEmpty);
+
+        AssertOnlyPolicyRule(lab.Hv, "-4", "198.51.100.10");
+        Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        Assert.Single(lab.Hv.IpJson("addr", "show", "dev", "tep0")[0].GetProperty("addr_info").EnumerateArray(), a => a.GetProperty("family").GetString() == "inet");
+    }
+
+    [Fact]
+    public async Task ChangedPolicy_ReplacesOnlyOvsNetsOwnEntries()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        await manager.ApplyAsync(HypervisorLab.Policy4, Ct);
+
+        lab.Net.Ip("addr", "add", "198.51.100.2/24", "dev", "tep0p");
+        RoutingPlan plan = await manager.ApplyAsync(HypervisorLab.Policy4 with { Gateway = IPAddress.Parse("198.51.100.2"), RulePriority = 1001 }, Ct);
+        Assert.Equal([PlannedChangeKind.RemoveRoute, PlannedChangeKind.AddRoute, PlannedChangeKind.AddRule, PlannedChangeKind.RemoveRule], plan.Changes.Select(c => c.Kind));
+
+        JsonElement rule = Assert.Single(RulesForTable(lab.Hv, "200"));
+        Assert.Equal(1001, rule.GetProperty("priority").GetInt32());
+        Assert.Equal("198.51.100.2", Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray()).GetProperty("gateway").GetString());
+    }
+
+    [Fact]
+    public async Task FailureHalfway_RollsBackEarlierSteps()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+
+        // A gateway outside tep0's subnet: link up and address succeed, then the kernel rejects the route.
+        TunnelRoutingPolicy bad = HypervisorLab.Policy4 with { Gateway = IPAddress.Parse("203.0.113.1") };
+        var ex = await Assert.ThrowsAsync<PolicyApplyException>(() => manager.ApplyAsync(bad, Ct));
+
+        Assert.Equal(PlannedChangeKind.AddRoute, ex.FailedChange.Kind);
+        Assert.Equal(101, ex.FailedErrno);
+        Assert.Equal(101, ((NetlinkException)ex).Errno);
+        Assert.Equal("Nexthop has invalid gateway", ex.FailedKernelMessage);
+        Assert.Equal([PlannedChangeKind.AddAddress, PlannedChangeKind.BringLinkUp], ex.UndoneChanges.Select(c => c.Kind));
+        Assert.Empty(ex.RollbackFailures);
+
+        // The witness: link back down, address gone, no rule, no route.
+        JsonElement link = lab.Hv.IpJson("addr", "show", "dev", "tep0")[0];
+        Assert.DoesNotContain("UP", link.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain(link.GetProperty("addr_info").EnumerateArray(), a => a.GetProperty("local").GetString() == "198.51.100.10");
+        Assert.Empty(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        Assert.DoesNotContain(lab.Hv.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
+    }
+
+    [Fact]
+    public async Task Remove_TakesAwayOnlyOvsNetsEntries_ForeignRuleSurvives()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        await manager.ApplyAsync(HypervisorLab.Policy4, Ct);
+
+        // Foreign entries: a rule in OvsNet's band and table but not tagged, and a route in the tunnel table.
+        lab.Hv.Ip("rule", "add", "from", "198.51.100.10", "lookup", "200", "priority", "1500");
+        // (Through mgmt0: removing tep0's last address makes the kernel flush every route through tep0, whoever owns it.)
+        lab.Hv.Ip("route", "add", "203.0.113.0/24", "via", "192.0.2.1", "dev", "mgmt0", "table", "200");
+
+        RoutingPlan removal = await manager.RemoveAsync(HypervisorLab.Policy4, Ct);
+        Assert.Equal([PlannedChangeKind.RemoveRule, PlannedChangeKind.RemoveRoute, PlannedChangeKind.RemoveAddress], removal.Changes.Select(c => c.Kind));
+
+        JsonElement foreign = Assert.Single(RulesForTable(lab.Hv, "200"));
+        Assert.Equal(1500, foreign.GetProperty("priority").GetInt32());
+        JsonElement foreignRoute = Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        Assert.Equal("203.0.113.0/24", foreignRoute.GetProperty("dst").GetString());
+        Assert.DoesNotContain("198.51.100.10", lab.Hv.Ip("addr", "show", "dev", "tep0"), StringComparison.Ordinal);
+
+        Assert.True((await manager.RemoveAsync(HypervisorLab.Policy4, Ct)).IsEmpty);
+    }
+
+    [Fact]
+    public async Task Remove_KeepsAnAddressSomeoneElseConfigured()
+    {
+        using var lab = HypervisorLab.Create();
+        lab.Hv.Ip("addr", "add", "198.51.100.10/24", "dev", "tep0");
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        RoutingPlan apply = await manager.ApplyAsync(HypervisorLab.Policy4, Ct);
+        Assert.DoesNotContain(apply.Changes, c => c.Kind == PlannedChangeKind.AddAddress);
+
+        await manager.RemoveAsync(HypervisorLab.Policy4, Ct);
+        Assert.Contains("198.51.100.10/24", lab.Hv.Ip("addr", "show", "dev", "tep0"), StringComparison.Ordinal);
+        Assert.Empty(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task IPv6_ApplyTwice_RouteGetAndPing()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        await manager.ApplyAsync(HypervisorLab.Policy6, Ct);
+        Assert.True((await manager.ApplyAsync(HypervisorLab.Policy6, Ct)).IsEmpty);
+
+        AssertOnlyPolicyRule(lab.Hv, "-6", "2001:db8:10::10");
+        JsonElement route = Assert.Single(lab.Hv.IpJson("-6", "route", "show", "table", "200").EnumerateArray());
+        Assert.Equal("2001:db8:10::1", route.GetProperty("gateway").GetString());
+
+        JsonElement viaTunnel = lab.Hv.IpJson("-6", "route", "get", HypervisorLab.Remote6, "from", "2001:db8:10::10")[0];
+        Assert.Equal("tep0", viaTunnel.GetProperty("dev").GetString());
+        Assert.Equal("2001:db8:10::1", viaTunnel.GetProperty("gateway").GetString());
+        Assert.Equal("mgmt0", lab.Hv.IpJson("-6", "route", "get", HypervisorLab.Remote6)[0].GetProperty("dev").GetString());
+
+        if (Prerequisites.FindTool("ping") is not null)
+        {
+            long before = lab.Hv.LinkCounter("tep0", "tx", "packets");
+            Assert.True(lab.Hv.Exec("ping", "-6", "-c", "3", "-i", "0.2", "-W", "2", "-I", "2001:db8:10::10", HypervisorLab.Remote6).Succeeded);
+            Assert.True(lab.Hv.LinkCounter("tep0", "tx", "packets") - before >= 3);
+        }
+
+        await manager.RemoveAsync(HypervisorLab.Policy6, Ct);
+        Assert.Empty(lab.Hv.IpJson("-6", "route", "show", "table", "200").EnumerateArray());
+        Assert.DoesNotContain(lab.Hv.IpJson("-6", "rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
+    }
+
+    // iproute2 6.1's own "rule show table N" filter skipped an unprotocolled rule here, so filter in the test.
+    private static JsonElement[] RulesForTable(NetworkNamespace ns, string table) =>
+        [.. ns.IpJson("rule", "show").EnumerateArray().Where(r => r.TryGetProperty("table", out JsonElement t) && t.GetString() == table)];
+
+    /// <summary>Exactly the kernel's default rules plus the policy's one, by <c>ip -j rule show</c>.</summary>
+    private static void AssertOnlyPolicyRule(NetworkNamespace ns, string family, string source)
+    {
+        JsonElement[] rules = [.. ns.IpJson(family, "rule", "show").EnumerateArray()];
+        int[] expected = family == "-4" ? [0, 1000, 32766, 32767] : [0, 1000, 32766];
+        Assert.Equal(expected, rules.Select(r => r.GetProperty("priority").GetInt32()));
+        JsonElement ours = rules[1];
+        Assert.Equal(source, ours.GetProperty("src").GetString());
+        Assert.Equal("200", ours.GetProperty("table").GetString());
+        Assert.Equal("240", ours.GetProperty("protocol").GetString());
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace OvsNet.TestSupport;
+
+/// <summary>Runs a tool to completion (tests use <c>ip</c>, <c>ping</c> and friends as independent witnesses).</summary>
+public static class ProcessRunner
+{
+    /// <summary>Runs <paramref name="fileName"/> with arguments (no shell) and returns its exit code and output.</summary>
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout ?? TestTimeouts.ProcessStart))
+        {
+            // Only this process (we started it), by its own handle.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish in time.");
+        }
+
+        return new ProcessResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Runs and throws with the tool's stderr when it fails.</summary>
+    public static string RunChecked(string fileName, params string[] arguments)
+    {
+        ProcessResult result = Run(fileName, arguments);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' failed ({result.ExitCode}): {result.StandardError.Trim()}");
+        }
+
+        return result.StandardOutput;
+    }
+}
