@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OvsNet.Protocol;
+using OvsNet.Rpc;
+using OvsNet.Transport;
+
+namespace OvsNet.Client;
+
+/// <summary>
+/// A client of one OVSDB server connection (RFC 7047 and the Open vSwitch extensions): every method, atomic
+/// transactions through <see cref="CreateTransaction"/>, monitors as async streams, and locks.
+/// </summary>
+/// <remarks>
+/// Thread-safe: any number of calls may run concurrently on one client. The connection is not re-established when it
+/// is lost: every pending call and monitor stream then fails with <see cref="OvsdbConnectionException"/> (or
+/// <see cref="OvsdbProtocolException"/>), and a new client must be created.
+/// </remarks>
+public sealed partial class OvsdbClient : IAsyncDisposable
+{
+    private readonly OvsdbRpcConnection connection;
+    private readonly OvsdbClientOptions options;
+    private readonly ILogger logger;
+    private readonly ConcurrentDictionary<string, DatabaseSchema> schemas = new(StringComparer.Ordinal);
+    private int disposed;
+
+    private OvsdbClient(Stream stream, OvsdbClientOptions options, OvsdbEndpoint? endpoint)
+    {
+        this.options = options;
+        this.Endpoint = endpoint;
+        this.logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.OvsdbClient");
+        this.Router = new NotificationRouter(this);
+        this.connection = new OvsdbRpcConnection(stream, this.Router, this.logger);
+    }
+
+    /// <summary>Gets the endpoint this client connected to, or null when it was created over a stream.</summary>
+    public OvsdbEndpoint? Endpoint { get; }
+
+    /// <summary>Gets a value indicating whether the connection is still open.</summary>
+    public bool IsConnected => this.connection.IsConnected;
+
+    /// <summary>Gets a task that completes (successfully) when the connection has ended, for whatever reason.</summary>
+    public Task Completion => this.connection.Completion;
+
+    /// <summary>Gets the options the client was created with.</summary>
+    public OvsdbClientOptions Options => this.options;
+
+    /// <summary>Gets the logger.</summary>
+    internal ILogger Logger => this.logger;
+
+    /// <summary>Gets the notification router (monitors and locks register there).</summary>
+    internal NotificationRouter Router { get; }
+
+    /// <summary>Gets the connection for tests in this assembly's test project.</summary>
+    internal OvsdbRpcConnection Connection => this.connection;
+
+    /// <summary>Connects to <paramref name="endpoint"/> (for example <c>unix:/run/openvswitch/db.sock</c> or <c>tcp:127.0.0.1:6640</c>).</summary>
+    /// <param name="endpoint">The remote in OVS syntax.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected client.</returns>
+    /// <exception cref="ArgumentException">The endpoint is not valid OVS syntax.</exception>
+    /// <exception cref="NotSupportedException">The endpoint is an <c>ssl:</c> remote.</exception>
+    /// <exception cref="OvsdbConnectionException">The server could not be reached.</exception>
+    public static Task<OvsdbClient> ConnectAsync(string endpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        return ConnectAsync(new OvsdbClientOptions { Endpoint = endpoint }, cancellationToken);
+    }
+
+    /// <summary>Connects with <paramref name="options"/>, whose <see cref="OvsdbClientOptions.Endpoint"/> is required.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected client.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="NotSupportedException">The endpoint is an <c>ssl:</c> remote.</exception>
+    /// <exception cref="OvsdbConnectionException">The server could not be reached.</exception>
+    public static async Task<OvsdbClient> ConnectAsync(OvsdbClientOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<OvsdbEndpoint> endpoints = options.Validate(requireEndpoint: true, nameof(options));
+        ILogger connectLogger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.OvsdbClient");
+        (Stream stream, OvsdbEndpoint endpoint) = await OvsdbConnector
+            .ConnectAsync(endpoints, options.ConnectTimeout, connectLogger, cancellationToken)
+            .ConfigureAwait(false);
+        return new OvsdbClient(stream, options, endpoint);
+    }
+
+    /// <summary>
+    /// Creates a client over an already-open duplex stream (a custom transport, an <c>SslStream</c>, or an in-memory
+    /// stream in tests). The client owns the stream and disposes it.
+    /// </summary>
+    /// <param name="stream">A readable and writable stream connected to an OVSDB server.</param>
+    /// <param name="options">Options (<see cref="OvsdbClientOptions.Endpoint"/> is ignored); null for defaults.</param>
+    /// <returns>The client, already reading from the stream.</returns>
+    public static OvsdbClient Create(Stream stream, OvsdbClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead || !stream.CanWrite)
+        {
+            throw new ArgumentException("The stream must be readable and writable.", nameof(stream));
+        }
+
+        options ??= new OvsdbClientOptions();
+        options.Validate(requireEndpoint: false, nameof(options));
+        return new OvsdbClient(stream, options, null);
+    }
+
+    /// <summary>
+    /// Closes the connection. Pending calls fail with <see cref="OvsdbConnectionException"/>; monitor streams end with
+    /// it too. Monitors and locks are not cancelled one by one: closing the connection releases them on the server.
+    /// </summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref this.disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await this.connection.DisposeAsync().ConfigureAwait(false);
+        LogMessages.Disposed(this.logger);
+    }
+
+    /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>.</summary>
+    internal async Task<System.Text.Json.JsonElement> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (this.options.RequestTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return await this.connection.InvokeAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(this.options.RequestTimeout);
+        try
+        {
+            return await this.connection.InvokeAsync(method, parameters, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{method} did not complete within {this.options.RequestTimeout} (OvsdbClientOptions.RequestTimeout); it was cancelled.", ex);
+        }
+    }
+
+    /// <summary>Sends a notification.</summary>
+    internal Task NotifyAsync(string method, IReadOnlyList<object?> parameters)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
+        return this.connection.NotifyAsync(method, parameters);
+    }
+
+    /// <summary>Gets the cached schema of <paramref name="database"/> when validation is on.</summary>
+    internal DatabaseSchema? GetSchemaForValidation(string database)
+        => this.options.ValidateAgainstSchema && this.schemas.TryGetValue(database, out DatabaseSchema? schema) ? schema : null;
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using OvsNet.Transport;
+
+namespace OvsNet.Client;
+
+/// <summary>Settings of an <see cref="OvsdbClient"/>, fixed when the client is created.</summary>
+/// <remarks>Immutable once constructed (init-only properties); safe to share between clients and threads.</remarks>
+public sealed class OvsdbClientOptions
+{
+    /// <summary>
+    /// Gets the remote in OVS syntax: <c>unix:PATH</c>, <c>tcp:HOST:PORT</c> (IPv6 in brackets), or several separated
+    /// by commas (tried in order). Required by <see cref="OvsdbClient.ConnectAsync(OvsdbClientOptions, CancellationToken)"/>;
+    /// ignored by <see cref="OvsdbClient.Create"/>.
+    /// </summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Gets the logger factory (category <c>OvsNet.OvsdbClient</c>); null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Gets how long a call may wait for its reply before it is cancelled (the RFC 7047 <c>cancel</c> is sent) and
+    /// fails with <see cref="TimeoutException"/>. Default: <see cref="Timeout.InfiniteTimeSpan"/>.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>Gets how long connecting to one endpoint may take. Default: 10 seconds.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets a value indicating whether transactions and monitors are checked against a database's schema once the
+    /// client knows it (after <see cref="OvsdbClient.GetSchemaAsync"/>). Default: true.
+    /// </summary>
+    public bool ValidateAgainstSchema { get; init; } = true;
+
+    /// <summary>Checks the options once; returns the parsed endpoints when <paramref name="requireEndpoint"/>.</summary>
+    internal IReadOnlyList<OvsdbEndpoint> Validate(bool requireEndpoint, string parameterName)
+    {
+        CheckTimeout(this.RequestTimeout, nameof(this.RequestTimeout), parameterName);
+        CheckTimeout(this.ConnectTimeout, nameof(this.ConnectTimeout), parameterName);
+        if (!requireEndpoint)
+        {
+            return [];
+        }
+
+        if (string.IsNullOrWhiteSpace(this.Endpoint))
+        {
+            throw new ArgumentException("OvsdbClientOptions.Endpoint is required to connect (unix:PATH or tcp:HOST:PORT).", parameterName);
+        }
+
+        try
+        {
+            return OvsdbEndpoint.ParseList(this.Endpoint);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"OvsdbClientOptions.Endpoint is invalid: {ex.Message}", parameterName, ex);
+        }
+    }
+
+    private static void CheckTimeout(TimeSpan value, string name, string parameterName)
+    {
+        if (value != Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(parameterName, value, $"OvsdbClientOptions.{name} must be positive (and below 24 days) or Timeout.InfiniteTimeSpan.");
+        }
+    }
+}

@@ -1,0 +1,320 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace OvsNet.Rpc;
+
+/// <summary>
+/// Frames ovsdb-server's undelimited JSON texts and decides, in wire order, what each message is:
+/// <list type="bullet">
+/// <item>the server's <c>echo</c> probe is answered here at once, so nothing queued behind it (a slow update consumer,
+/// JsonRpc's one-at-a-time dispatch) can delay it past the server's inactivity probe;</item>
+/// <item>notifications (<c>update*</c>, <c>locked</c>, <c>stolen</c>, <c>monitor_canceled</c>) go to the
+/// <see cref="IOvsdbNotificationSink"/> synchronously, before the next message is read, so an update the server sent
+/// before a reply is enqueued before that reply can complete its caller;</item>
+/// <item>replies are checked against the requests actually written: a late reply to a locally cancelled request is
+/// dropped, and a reply to an id never sent is a protocol violation (JsonRpc would otherwise disconnect without a
+/// clear reason); the rest go to JsonRpc as ready-made <see cref="JsonRpcResult"/>/<see cref="JsonRpcError"/>.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Thread-safety: JsonRpc calls <see cref="ReadCoreAsync"/> from one read loop and serializes writes;
+/// <see cref="TryCancel"/> may be called from any thread.
+/// </remarks>
+internal sealed class OvsdbMessageHandler : PipeMessageHandler
+{
+    /// <summary>The error code under which server errors travel through JsonRpc (not one JsonRpc interprets).</summary>
+    internal const JsonRpcErrorCode ServerErrorCode = (JsonRpcErrorCode)(-32000);
+
+    private const int MaxRememberedCancellations = 1024;
+
+    private static readonly JsonElement NullElement = CreateNull();
+
+    private readonly JsonValueFramer framer = new();
+    private readonly IOvsdbNotificationSink sink;
+    private readonly ILogger logger;
+    private readonly Lock gate = new();
+    private readonly HashSet<RequestId> outstanding = [];
+    private readonly HashSet<RequestId> cancelled = [];
+    private readonly Queue<RequestId> cancelledOrder = new();
+    private readonly ConcurrentQueue<JsonRpcMessage> injected = new();
+    private Exception? fault;
+
+    /// <summary>Initializes a new instance of the <see cref="OvsdbMessageHandler"/> class.</summary>
+    public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger)
+        : base(stream, stream, formatter)
+    {
+        this.sink = sink;
+        this.logger = logger;
+    }
+
+    /// <summary>Gets what ended the read loop with an error (a protocol violation or an I/O error), if anything.</summary>
+    public Exception? Fault => Volatile.Read(ref this.fault);
+
+    /// <summary>Gets a token cancelled when the handler is disposed (JsonRpc disposes it on disconnection).</summary>
+    public CancellationToken Closing => this.DisposalToken;
+
+    /// <summary>
+    /// Completes request <paramref name="id"/> locally as cancelled, unless its reply was already read. The caller then
+    /// sends the RFC 7047 <c>cancel</c> notification. ovsdb-server 3.1 never replies to a cancelled request, and older
+    /// servers reply <c>"canceled"</c>; either way the id is remembered so that a late reply is dropped.
+    /// </summary>
+    /// <returns>True when the request was pending and is now completed as cancelled.</returns>
+    public bool TryCancel(RequestId id)
+    {
+        lock (this.gate)
+        {
+            if (!this.outstanding.Remove(id))
+            {
+                return false;
+            }
+
+            this.cancelled.Add(id);
+            this.cancelledOrder.Enqueue(id);
+            if (this.cancelledOrder.Count > MaxRememberedCancellations)
+            {
+                this.cancelled.Remove(this.cancelledOrder.Dequeue());
+            }
+        }
+
+        // JsonRpc completes a call only when a response arrives through ReadAsync. A RequestCanceled error makes it
+        // cancel the caller's task (with the caller's token) and forget the request.
+        this.injected.Enqueue(new JsonRpcError
+        {
+            RequestId = id,
+            Version = "1.0",
+            Error = new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.RequestCanceled, Message = "Cancelled by the caller." },
+        });
+        this.Reader?.CancelPendingRead();
+        return true;
+    }
+
+    /// <inheritdoc/>
+    protected override void Write(JsonRpcMessage content, CancellationToken cancellationToken)
+    {
+        PipeWriter writer = this.Writer ?? throw new InvalidOperationException("The handler cannot write.");
+        if (this.logger.IsEnabled(LogLevel.Trace))
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            this.Formatter.Serialize(buffer, content);
+            LogMessages.Sent(this.logger, new Utf8Json(buffer.WrittenMemory));
+            writer.Write(buffer.WrittenSpan);
+        }
+        else
+        {
+            this.Formatter.Serialize(writer, content);
+        }
+
+        if (content is JsonRpcRequest { IsResponseExpected: true } request)
+        {
+            lock (this.gate)
+            {
+                this.outstanding.Add(request.RequestId);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
+    {
+        PipeReader reader = this.Reader ?? throw new InvalidOperationException("The handler cannot read.");
+        try
+        {
+            while (true)
+            {
+                if (this.injected.TryDequeue(out JsonRpcMessage? synthetic))
+                {
+                    return synthetic;
+                }
+
+                ReadResult read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                ReadOnlySequence<byte> buffer = read.Buffer;
+                if (read.IsCanceled)
+                {
+                    // Woken by TryCancel to deliver a synthetic reply; keep the bytes for the next read.
+                    reader.AdvanceTo(buffer.Start);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    continue;
+                }
+
+                if (!this.framer.TryReadFrame(buffer, out ReadOnlySequence<byte> frame, out SequencePosition consumed))
+                {
+                    if (read.IsCompleted)
+                    {
+                        if (this.framer.HasPartialValue || this.framer.HasNonWhitespace(buffer))
+                        {
+                            throw new OvsdbProtocolException("The server closed the connection in the middle of a JSON-RPC message.");
+                        }
+
+                        reader.AdvanceTo(buffer.End);
+                        return null;
+                    }
+
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                    continue;
+                }
+
+                // ParseValue copies the frame, so the pipe's buffer can be released before JsonRpc or the
+                // notification consumers look at the message (JsonDocument over one segment would not copy).
+                var json = new Utf8JsonReader(frame);
+                JsonElement root = JsonElement.ParseValue(ref json);
+                reader.AdvanceTo(consumed);
+
+                JsonRpcMessage? message = this.Dispatch(root);
+                if (message is not null)
+                {
+                    return message;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Interlocked.CompareExchange(ref this.fault, ex, null);
+            throw;
+        }
+    }
+
+    private static JsonElement CreateNull()
+    {
+        using JsonDocument document = JsonDocument.Parse("null");
+        return document.RootElement.Clone();
+    }
+
+    private static string FormatId(JsonElement id) => id.ValueKind == JsonValueKind.Undefined ? "(none)" : id.GetRawText();
+
+    private static RequestId ToRequestId(JsonElement id) => id.ValueKind switch
+    {
+        JsonValueKind.Number when id.TryGetInt64(out long number) => new RequestId(number),
+        JsonValueKind.String => new RequestId(id.GetString()),
+        _ => throw new OvsdbProtocolException($"Received a reply whose id {id.GetRawText()} matches no request (OvsNet sends integer ids)."),
+    };
+
+    private JsonRpcMessage? Dispatch(JsonElement root)
+    {
+        LogMessages.Received(this.logger, root);
+
+        if (root.TryGetProperty("method", out JsonElement methodElement))
+        {
+            if (methodElement.ValueKind != JsonValueKind.String)
+            {
+                throw new OvsdbProtocolException($"Received a message whose \"method\" is not a string: {methodElement.GetRawText()}.");
+            }
+
+            string method = methodElement.GetString()!;
+            if (!root.TryGetProperty("params", out JsonElement parameters) || parameters.ValueKind != JsonValueKind.Array)
+            {
+                throw new OvsdbProtocolException($"Received {method} whose \"params\" is not a JSON array (RFC 7047 §4).");
+            }
+
+            if (root.TryGetProperty("id", out JsonElement requestId) && requestId.ValueKind != JsonValueKind.Null)
+            {
+                this.AnswerRequest(method, requestId, parameters);
+            }
+            else
+            {
+                this.HandleNotification(method, parameters);
+            }
+
+            return null;
+        }
+
+        return this.ToResponse(root);
+    }
+
+    private JsonRpcMessage? ToResponse(JsonElement root)
+    {
+        if (!root.TryGetProperty("id", out JsonElement idElement) || idElement.ValueKind == JsonValueKind.Null)
+        {
+            throw new OvsdbProtocolException("Received a reply without an id, or a message without \"method\", \"result\" or \"error\".");
+        }
+
+        RequestId id = ToRequestId(idElement);
+        lock (this.gate)
+        {
+            if (!this.outstanding.Remove(id))
+            {
+                if (this.cancelled.Remove(id))
+                {
+                    LogMessages.LateReplyDropped(this.logger, idElement);
+                    return null;
+                }
+
+                throw new OvsdbProtocolException($"Received a reply to request id {FormatId(idElement)}, which was never sent or was already answered.");
+            }
+        }
+
+        if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind != JsonValueKind.Null)
+        {
+            // RFC 7047 errors are a string or an object {"error":..,"details":..}; JsonRpc's {code,message} reading
+            // would kill the read loop, so the raw element travels as data and OvsdbJsonRpc turns it into an exception.
+            return new JsonRpcError
+            {
+                RequestId = id,
+                Version = "1.0",
+                Error = new JsonRpcError.ErrorDetail { Code = ServerErrorCode, Message = OvsdbServerError.Describe(error), Data = error },
+            };
+        }
+
+        // A reply without "result" is read as a null result (ovsdb-server itself treats missing and null alike).
+        return new JsonRpcResult
+        {
+            RequestId = id,
+            Version = "1.0",
+            Result = root.TryGetProperty("result", out JsonElement result) ? result : NullElement,
+        };
+    }
+
+    private void AnswerRequest(string method, JsonElement id, JsonElement parameters)
+    {
+        OvsdbReplyMessage reply;
+        if (method == "echo")
+        {
+            // RFC 7047 §4.1.11: the reply's result is the request's params.
+            reply = OvsdbReplyMessage.Success(id, parameters);
+            LogMessages.EchoAnswered(this.logger, id);
+        }
+        else
+        {
+            LogMessages.UnexpectedRequest(this.logger, method);
+            reply = OvsdbReplyMessage.Failure(id, "unknown method");
+        }
+
+        // Not awaited: the read loop must keep reading even if the socket's send side is momentarily full
+        // (ovsdb-server only reads a session whose send backlog it has flushed).
+        _ = this.SendReplyAsync(reply);
+    }
+
+    private async Task SendReplyAsync(OvsdbReplyMessage reply)
+    {
+        try
+        {
+            await this.WriteAsync(reply, this.DisposalToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            LogMessages.EchoFailed(this.logger, reply.Id, ex);
+        }
+    }
+
+    private void HandleNotification(string method, JsonElement parameters)
+    {
+        switch (method)
+        {
+            case "update":
+            case "update2":
+            case "update3":
+            case "locked":
+            case "stolen":
+            case "monitor_canceled":
+                this.sink.OnNotification(method, parameters);
+                break;
+            default:
+                LogMessages.UnknownNotification(this.logger, method);
+                break;
+        }
+    }
+}
