@@ -1,7 +1,0 @@
-namespace OvsNet.IntegrationTests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(typeof(SmokeTests).Assembly.GetName().Name == "OvsNet.IntegrationTests");
-}
