@@ -1,129 +1,148 @@
-using OvsNet.Client;
-using OvsNet.Protocol;
-using OvsNet.Transactions;
+using System.Globalization;
+using OvsNet.Hypervisor;
+using OvsNet.Samples.Hypervisor.Lab;
+using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Samples.Hypervisor;
 
 /// <summary>
-/// The main demo: starts a private ovsdb-server, connects with OvsNet, creates bridge <c>br0</c> with the internal
-/// ports <c>mgmt0</c> (management) and <c>tep0</c> (tunnel endpoint) in one transaction, and shows the result, with
-/// <c>ovs-vsctl show</c> as an independent witness.
+/// The main demo: builds simulated hypervisors in network namespaces (each with its own ovsdb-server and ovs-vswitchd
+/// on the userspace datapath) around a router namespace, applies each host's <see cref="HostNetworkSpec"/> with OvsNet
+/// (br0, mgmt0, tep0, GRE tunnels on br-int, the tunnel table, ovs-vswitchd's tunnel routes), proves with real packets
+/// where tunnel and management traffic leave, connects a VM namespace per host and proves the VMs reach each other over
+/// GRE between the tep0 addresses, prints a report ending in "N proofs passed, N failed", and deletes everything.
 /// </summary>
+/// <remarks>The lab's plumbing (namespaces, veths, daemons, tcpdump, ping) lives in Lab/; everything OvsNet configures goes through its libraries.</remarks>
 public static class HypervisorDemo
 {
-    private const string Db = "Open_vSwitch";
+    private const string Usage = "usage: OvsNet.Samples.Hypervisor [--hosts N (2..9, default 2)] [--schema PATH/vswitch.ovsschema]";
 
-    /// <summary>Runs the demo; returns the process exit code.</summary>
+    /// <summary>Runs the demo; returns the process exit code (0: every proof passed, 1: a proof failed, 2: usage, 130: interrupted).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="cancellationToken">Stops the demo (Ctrl+C); the lab is cleaned up anyway.</param>
+    /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        string schema = args.Length > 0 ? args[0] : "/usr/share/openvswitch/vswitch.ovsschema";
-
-        await using PrivateOvsdbServer server = await PrivateOvsdbServer.StartAsync(schema, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"started a private ovsdb-server (pid {server.Pid}) at {server.Endpoint}").ConfigureAwait(false);
-
-        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.Endpoint, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"connected; databases: {string.Join(", ", await client.ListDatabasesAsync(cancellationToken).ConfigureAwait(false))}").ConfigureAwait(false);
-
-        OvsdbUuid root = await EnsureRootAsync(client, cancellationToken).ConfigureAwait(false);
-        bool created = await EnsureBridgeAsync(client, root, "br0", ["mgmt0", "tep0"], cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(created ? "created br0 with internal ports mgmt0 and tep0 (one transaction)" : "br0 already present: nothing to do").ConfigureAwait(false);
-        bool again = await EnsureBridgeAsync(client, root, "br0", ["mgmt0", "tep0"], cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(again ? "second run created it again (unexpected)" : "second run: nothing to do (idempotent)").ConfigureAwait(false);
-
-        await output.WriteLineAsync("OvsNet's view:").ConfigureAwait(false);
-        await PrintTreeAsync(client, output, cancellationToken).ConfigureAwait(false);
-
-        await output.WriteLineAsync("ovs-vsctl show (independent witness):").ConfigureAwait(false);
-        string shown = await PrivateOvsdbServer.RunAsync("ovs-vsctl", ["--db=" + server.Endpoint, "--no-wait", "show"], cancellationToken).ConfigureAwait(false);
-        await output.WriteAsync(shown).ConfigureAwait(false);
-
-        bool ok = created && !again && shown.Contains("Bridge br0", StringComparison.Ordinal)
-            && shown.Contains("Interface mgmt0", StringComparison.Ordinal) && shown.Contains("Interface tep0", StringComparison.Ordinal);
-        await output.WriteLineAsync(ok ? "demo passed" : "demo FAILED").ConfigureAwait(false);
-        return ok ? 0 : 1;
-    }
-
-    /// <summary>Returns the Open_vSwitch root row, inserting it on a fresh database (what <c>ovs-vsctl init</c> does).</summary>
-    private static async Task<OvsdbUuid> EnsureRootAsync(OvsdbClient client, CancellationToken cancellationToken)
-    {
-        OvsdbTransaction tx = client.CreateTransaction(Db);
-        int select = tx.Select("Open_vSwitch", [], ["_uuid"]);
-        OvsdbTransactResult result = await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<OvsdbRow> rows = result.Results[select]!.Rows!;
-        if (rows.Count > 0)
+        int hostCount = 2;
+        string schema = "/usr/share/openvswitch/vswitch.ovsschema";
+        for (int i = 0; i < args.Length; i++)
         {
-            return rows[0].TryGetUuid()!.Value;
-        }
-
-        // Guard against a concurrent init: the table must still be empty when the insert commits.
-        OvsdbTransaction init = client.CreateTransaction(Db);
-        init.Wait("Open_vSwitch", [], [], WaitUntil.Equal, TimeSpan.Zero);
-        init.Insert("Open_vSwitch", OvsdbRow.Empty);
-        OvsdbTransactResult inserted = await init.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return inserted.Results[1]!.Uuid!.Value;
-    }
-
-    /// <summary>Creates the bridge with its internal ports in one transaction unless it exists; returns whether it created it.</summary>
-    private static async Task<bool> EnsureBridgeAsync(OvsdbClient client, OvsdbUuid root, string bridge, IReadOnlyList<string> internalPorts, CancellationToken cancellationToken)
-    {
-        OvsdbTransaction probe = client.CreateTransaction(Db);
-        int select = probe.Select("Bridge", [OvsdbCondition.Equal("name", bridge)], ["_uuid"]);
-        OvsdbTransactResult found = await probe.CommitAsync(cancellationToken).ConfigureAwait(false);
-        if (found.Results[select]!.Rows!.Count > 0)
-        {
-            return false;
-        }
-
-        OvsdbTransaction tx = client.CreateTransaction(Db);
-
-        // The bridge must still be absent when this commits (another writer may have created it since the probe).
-        // Operations see the effects of earlier ones in the same transaction, so this check comes first.
-        tx.Wait("Bridge", [OvsdbCondition.Equal("name", bridge)], [], WaitUntil.Equal, TimeSpan.Zero);
-
-        // The bridge's own internal port (named like the bridge) plus the requested internal ports, as ovs-vsctl add-br does.
-        var ports = new List<OvsdbAtom>();
-        foreach (string name in internalPorts.Prepend(bridge))
-        {
-            OvsdbNamedUuid iface = tx.Insert("Interface", Row(("name", name), ("type", "internal")));
-            OvsdbNamedUuid port = tx.Insert("Port", Row(("name", name), ("interfaces", iface)));
-            ports.Add(port);
-        }
-
-        OvsdbNamedUuid br = tx.Insert("Bridge", Row(("name", bridge), ("ports", new OvsdbSet(ports))));
-
-        tx.Mutate("Open_vSwitch", [OvsdbCondition.UuidIs(root)], [new OvsdbMutation("bridges", Mutator.Insert, OvsdbSet.Of(br))]);
-        tx.Comment($"OvsNet demo: add-br {bridge} with internal ports {string.Join(", ", internalPorts)}");
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    private static async Task PrintTreeAsync(OvsdbClient client, TextWriter output, CancellationToken cancellationToken)
-    {
-        OvsdbTransaction tx = client.CreateTransaction(Db);
-        int b = tx.Select("Bridge", [], ["name", "ports"]);
-        int p = tx.Select("Port", [], ["_uuid", "name", "interfaces"]);
-        int i = tx.Select("Interface", [], ["_uuid", "name", "type"]);
-        OvsdbTransactResult r = await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        Dictionary<OvsdbUuid, OvsdbRow> ports = r.Results[p]!.Rows!.ToDictionary(row => row.TryGetUuid()!.Value);
-        Dictionary<OvsdbUuid, OvsdbRow> ifaces = r.Results[i]!.Rows!.ToDictionary(row => row.TryGetUuid()!.Value);
-        foreach (OvsdbRow bridge in r.Results[b]!.Rows!)
-        {
-            await output.WriteLineAsync($"  bridge {bridge["name"].AsAtom().AsString()}").ConfigureAwait(false);
-            foreach (OvsdbAtom portRef in bridge["ports"].AsSet().OrderBy(a => a.AsUuid().ToString(), StringComparer.Ordinal))
+            string? value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
             {
-                OvsdbRow port = ports[portRef.AsUuid()];
-                await output.WriteLineAsync($"    port {port["name"].AsAtom().AsString()}").ConfigureAwait(false);
-                foreach (OvsdbAtom ifRef in port["interfaces"].AsSet())
-                {
-                    OvsdbRow iface = ifaces[ifRef.AsUuid()];
-                    await output.WriteLineAsync($"      interface {iface["name"].AsAtom().AsString()} type={iface["type"].AsAtom().AsString()}").ConfigureAwait(false);
-                }
+                case "--hosts" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hostCount) && hostCount is >= 2 and <= 9: i++; break;
+                case "--schema" when value is not null: schema = value; i++; break;
+                default: await output.WriteLineAsync(Usage).ConfigureAwait(false); return 2;
             }
         }
+
+        var log = new ProofLog(output);
+        LabTopology? lab = null;
+        var hosts = new List<DemoHost>();
+        bool interrupted = false;
+        try
+        {
+            await output.WriteLineAsync($"== building the lab: a router namespace and {hostCount} hypervisors (own ovsdb-server + ovs-vswitchd, netdev datapath)").ConfigureAwait(false);
+            lab = await LabTopology.CreateAsync(hostCount, schema, cancellationToken).ConfigureAwait(false);
+            foreach (LabHost host in lab.Hosts)
+            {
+                hosts.Add(await DemoHost.ConnectAsync(host, DemoSpecs.For(host, hostCount), cancellationToken).ConfigureAwait(false));
+                await output.WriteLineAsync($"   hv{host.Number}: namespace {host.Hypervisor.Name}, uplink {host.Uplink} <-> {lab.Router.Name}/{LabTopology.RouterPort(host)} "
+                    + $"(gateways 192.0.{host.Number + 1}.1, 198.51.{99 + host.Number}.1); VM namespace {host.Vm.Name} at {DemoSpecs.VmAddress(host.Number)}").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("== 1. applying each host's spec with OvsNet (OVS in one transaction, then routing, then ovs-vswitchd's router)").ConfigureAwait(false);
+            foreach (DemoHost host in hosts)
+            {
+                await ApplyAsync(host, output, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("== 2. where host traffic leaves (ping inside the lab, tcpdump at the router, tx counters)").ConfigureAwait(false);
+            foreach (DemoHost host in hosts)
+            {
+                DemoHost peer = hosts[host.Lab.Number % hosts.Count];
+                await DemoProofs.TunnelTrafficLeavesThroughTep0Async(lab, host, peer, log, cancellationToken).ConfigureAwait(false);
+                await DemoProofs.ManagementTrafficLeavesThroughMgmt0Async(lab, host, peer, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("== 3. VMs on br-int, across the GRE tunnels").ConfigureAwait(false);
+            foreach (DemoHost host in hosts)
+            {
+                EnsureResult attached = await host.Vswitch.EnsurePortAsync(host.Spec.IntegrationBridge, InterfaceSpec.System(host.Lab.VmPort), cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync($"   {host.Name}: {string.Join("; ", attached.Changes)}").ConfigureAwait(false);
+            }
+
+            await DemoProofs.VmsReachEachOtherOverGreAsync(lab, hosts[0], hosts[1], log, cancellationToken).ConfigureAwait(false);
+            await DemoProofs.VmsReachEachOtherOverGreAsync(lab, hosts[1], hosts[0], log, cancellationToken).ConfigureAwait(false);
+            await DemoProofs.OvsRouterEntryIsWhatSteersTunnelsAsync(hosts[0], hosts[1], log, cancellationToken).ConfigureAwait(false);
+
+            await output.WriteLineAsync("== what OvsNet built on hv1 (its own view, like ovs-vsctl show)").ConfigureAwait(false);
+            await output.WriteLineAsync((await hosts[0].Vswitch.ShowAsync(cancellationToken).ConfigureAwait(false)).ToString().TrimEnd()).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            interrupted = true;
+            await output.WriteLineAsync("interrupted: cleaning up").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await log.RecordAsync("the demo ran to the end", false, [ex.GetType().Name + ": " + ex.Message]).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (DemoHost host in hosts)
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (lab is not null)
+            {
+                await lab.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (lab is not null)
+        {
+            await ProveCleanupAsync(lab, log).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync("== report").ConfigureAwait(false);
+        foreach ((string claim, bool passed) in log.All)
+        {
+            await output.WriteLineAsync($"  {(passed ? "PASS" : "FAIL")}  {claim}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync($"{log.Passed} proofs passed, {log.Failed} failed").ConfigureAwait(false);
+        return interrupted ? 130 : log.Failed == 0 ? 0 : 1;
     }
 
-    private static OvsdbRow Row(params (string Column, OvsdbValue Value)[] columns)
-        => new(columns.Select(c => new KeyValuePair<string, OvsdbValue>(c.Column, c.Value)));
+    private static async Task ApplyAsync(DemoHost host, TextWriter output, ProofLog log, CancellationToken ct)
+    {
+        HostNetworkPlan plan = await host.Manager.PlanAsync(host.Spec, ct).ConfigureAwait(false);
+        await output.WriteLineAsync($"   {host.Name} plan:").ConfigureAwait(false);
+        await output.WriteLineAsync(Indent(plan.ToString(), "      ")).ConfigureAwait(false);
+        HostNetworkResult result = await host.Manager.ApplyAsync(host.Spec, ct).ConfigureAwait(false);
+        await output.WriteLineAsync($"   {host.Name} applied: OVS in {result.Vswitch.Attempts} transaction(s), configuration {result.Vswitch.AppliedConfiguration} confirmed by ovs-vswitchd; "
+            + $"{result.Routing.Sum(p => p.Changes.Count)} routing steps; {result.OvsRouter.Count} ovs-vswitchd route(s)").ConfigureAwait(false);
+
+        HostNetworkPlan again = await host.Manager.PlanAsync(host.Spec, ct).ConfigureAwait(false);
+        HostNetworkResult second = await host.Manager.ApplyAsync(host.Spec, ct).ConfigureAwait(false);
+        await log.RecordAsync($"{host.Name}: applying the spec again changes nothing (OVS, kernel, ovs-vswitchd's router)", again.IsEmpty && !second.Changed,
+            [$"second plan: {again}", $"second apply: {second}"]).ConfigureAwait(false);
+    }
+
+    /// <summary>After clean-up, no namespace of this run may remain and no daemon of this run may be alive.</summary>
+    private static async Task ProveCleanupAsync(LabTopology lab, ProofLog log)
+    {
+        string namespaces = await LabProcess.RunCheckedAsync("ip", ["netns", "list"]).ConfigureAwait(false);
+        string[] left = [.. namespaces.Split('\n').Where(l => l.StartsWith(lab.Prefix, StringComparison.Ordinal))];
+        bool dirsGone = lab.Hosts.All(h => !Directory.Exists(h.Directory));
+        await log.RecordAsync("clean-up: every namespace of this run deleted, daemons stopped by pid, directories removed", left.Length == 0 && dirsGone,
+            [left.Length == 0 ? $"ip netns list: nothing starting with {lab.Prefix}" : "left over: " + string.Join(", ", left)]).ConfigureAwait(false);
+    }
+
+    private static string Indent(string text, string prefix) => string.Join(Environment.NewLine, text.Split('\n').Select(l => prefix + l.TrimEnd('\r')));
 }

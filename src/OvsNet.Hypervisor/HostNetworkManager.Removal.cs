@@ -1,0 +1,44 @@
+using OvsNet.Routing;
+using OvsNet.Vswitch.Operations;
+
+namespace OvsNet.Hypervisor;
+
+/// <content>Removal.</content>
+public sealed partial class HostNetworkManager
+{
+    /// <summary>
+    /// Removes what the spec describes: the tunnel routes from ovs-vswitchd's router, the tunnel endpoint's rule, table
+    /// route and address, the management default route and address (only entries OvsNet tagged), then both bridges with
+    /// all their ports in one transaction. Running it again changes nothing.
+    /// </summary>
+    /// <param name="spec">The host's spec.</param>
+    /// <param name="cancellationToken">Cancels the removal (what was removed stays removed).</param>
+    /// <returns>What was removed.</returns>
+    /// <exception cref="ArgumentException">The spec is invalid.</exception>
+    /// <exception cref="InvalidOperationException">ovs-vswitchd's control socket is needed but missing.</exception>
+    public async Task<HostNetworkResult> RemoveAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
+    {
+        this.Check(spec);
+        var routerRemoved = new List<OvsRouteChange>();
+        foreach (OvsRoute route in spec.ToOvsRoutes())
+        {
+            // Removed first: a user route outlives its device in ovs-vswitchd's router.
+            if (await this.router!.RemoveAsync(route.Prefix, cancellationToken).ConfigureAwait(false))
+            {
+                routerRemoved.Add(new OvsRouteChange(IsAdd: false, route));
+            }
+        }
+
+        var executed = new List<RoutingPlan>();
+        TunnelRoutingPolicy policy = spec.ToTunnelRoutingPolicy();
+
+        // Rules are not tied to a device, so they must go explicitly; the policy removal takes rule, route and address.
+        executed.Add(await this.tunnelRouting.RemoveAsync(policy, cancellationToken).ConfigureAwait(false));
+        RoutingPlan management = await ManagementRouting.PlanRemovalAsync(this.netlink, spec.Management, cancellationToken).ConfigureAwait(false);
+        await this.tunnelRouting.ExecuteAsync(management, cancellationToken).ConfigureAwait(false);
+        executed.Add(management);
+
+        EnsureResult ovs = await this.vswitch.RemoveTopologyAsync([spec.Bridge.Name, spec.IntegrationBridge], [], cancellationToken).ConfigureAwait(false);
+        return new HostNetworkResult { Vswitch = ovs, Routing = executed, OvsRouter = routerRemoved };
+    }
+}
