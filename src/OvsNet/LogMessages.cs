@@ -5,7 +5,8 @@ using StreamJsonRpc;
 namespace OvsNet;
 
 /// <summary>
-/// Every log message of the client, with stable event ids (1xx lifecycle, 2xx wire, 3xx monitors and locks).
+/// Every log message of the client, with stable event ids (1xx lifecycle, 2xx wire, 3xx monitors and locks, 6xx sessions:
+/// reconnects, cluster members, inactivity probe).
 /// Wire payloads are logged at Trace, lifecycle at Debug, anomalies at Warning.
 /// </summary>
 internal static partial class LogMessages
@@ -75,4 +76,25 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 305, Level = LogLevel.Debug, Message = "Monitor {MonitorId} now has id {NewMonitorId} after monitor_cond_change")]
     public static partial void MonitorConditionsChanged(ILogger logger, string monitorId, string newMonitorId);
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Debug, Message = "Session state {OldState} -> {NewState} ({Endpoint})")]
+    public static partial void SessionStateChanged(ILogger logger, Cluster.OvsdbSessionState oldState, Cluster.OvsdbSessionState newState, Transport.OvsdbEndpoint? endpoint);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Could not use {Endpoint}; trying the next remote in {Delay}")]
+    public static partial void SessionAttemptFailed(ILogger logger, Transport.OvsdbEndpoint endpoint, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Lost the connection to {Endpoint}; reconnecting")]
+    public static partial void SessionConnectionLost(ILogger logger, Transport.OvsdbEndpoint endpoint, Exception exception);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Debug, Message = "Connected to {Endpoint}: {Status}")]
+    public static partial void SessionMemberAccepted(ILogger logger, Transport.OvsdbEndpoint endpoint, Cluster.OvsdbServerStatus? status);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Debug, Message = "Sent an inactivity probe (echo) to {Endpoint} after {Idle} idle")]
+    public static partial void SessionProbeSent(ILogger logger, Transport.OvsdbEndpoint endpoint, TimeSpan idle);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "A session StateChanged handler threw")]
+    public static partial void SessionHandlerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 606, Level = LogLevel.Debug, Message = "Session closed")]
+    public static partial void SessionClosed(ILogger logger);
 }

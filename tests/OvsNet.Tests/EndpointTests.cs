@@ -49,10 +49,10 @@ public class EndpointTests
     }
 
     [Fact]
-    public async Task Connecting_to_ssl_is_not_supported_yet()
+    public async Task Connecting_to_ssl_without_tls_options_is_rejected_before_connecting()
     {
-        NotSupportedException ex = await Assert.ThrowsAsync<NotSupportedException>(() => OvsdbClient.ConnectAsync("ssl:127.0.0.1:6640"));
-        Assert.Contains("ssl:", ex.Message, StringComparison.Ordinal);
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => OvsdbClient.ConnectAsync("ssl:127.0.0.1:6640"));
+        Assert.Contains("Tls", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

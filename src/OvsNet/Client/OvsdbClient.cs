@@ -22,11 +22,13 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     private readonly OvsdbClientOptions options;
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, DatabaseSchema> schemas = new(StringComparer.Ordinal);
+    private readonly OvsdbConnectionStream? transport;
     private int disposed;
 
     private OvsdbClient(Stream stream, OvsdbClientOptions options, OvsdbEndpoint? endpoint)
     {
         this.options = options;
+        this.transport = stream as OvsdbConnectionStream;
         this.Endpoint = endpoint;
         this.logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.OvsdbClient");
         this.Router = new NotificationRouter(this);
@@ -51,6 +53,9 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <summary>Gets the notification router (monitors and locks register there).</summary>
     internal NotificationRouter Router { get; }
 
+    /// <summary>Gets the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the last bytes received, or null over a caller's stream.</summary>
+    internal long? LastReceivedTimestamp => this.transport?.LastReceivedTimestamp;
+
     /// <summary>Gets the connection for tests in this assembly's test project.</summary>
     internal OvsdbRpcConnection Connection => this.connection;
 
@@ -59,7 +64,6 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <param name="cancellationToken">Cancels connecting.</param>
     /// <returns>The connected client.</returns>
     /// <exception cref="ArgumentException">The endpoint is not valid OVS syntax.</exception>
-    /// <exception cref="NotSupportedException">The endpoint is an <c>ssl:</c> remote.</exception>
     /// <exception cref="OvsdbConnectionException">The server could not be reached.</exception>
     public static Task<OvsdbClient> ConnectAsync(string endpoint, CancellationToken cancellationToken = default)
     {
@@ -72,17 +76,50 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <param name="cancellationToken">Cancels connecting.</param>
     /// <returns>The connected client.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    /// <exception cref="NotSupportedException">The endpoint is an <c>ssl:</c> remote.</exception>
-    /// <exception cref="OvsdbConnectionException">The server could not be reached.</exception>
+    /// <exception cref="OvsdbConnectionException">The server could not be reached, or refused the TLS connection (the message says why).</exception>
     public static async Task<OvsdbClient> ConnectAsync(OvsdbClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<OvsdbEndpoint> endpoints = options.Validate(requireEndpoint: true, nameof(options));
         ILogger connectLogger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.OvsdbClient");
-        (Stream stream, OvsdbEndpoint endpoint) = await OvsdbConnector
-            .ConnectAsync(endpoints, options.ConnectTimeout, connectLogger, cancellationToken)
+        (OvsdbConnectionStream stream, OvsdbEndpoint endpoint) = await OvsdbConnector
+            .ConnectAsync(endpoints, options.ConnectTimeout, options.Tls, connectLogger, cancellationToken)
             .ConfigureAwait(false);
-        return new OvsdbClient(stream, options, endpoint);
+        return await StartAsync(stream, endpoint, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates the client over a freshly opened connection. Over TLS an echo is exchanged first: with TLS 1.3 a server
+    /// that refuses the client certificate says so only at the first read, and this turns that into a clear error.
+    /// </summary>
+    internal static async Task<OvsdbClient> StartAsync(OvsdbConnectionStream stream, OvsdbEndpoint endpoint, OvsdbClientOptions options, CancellationToken cancellationToken)
+    {
+        var client = new OvsdbClient(stream, options, endpoint);
+        if (stream.Tls is null)
+        {
+            return client;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await client.EchoAsync(timeout.Token).ConfigureAwait(false);
+            return client;
+        }
+        catch (Exception ex) when (ex is OvsdbException or OperationCanceledException)
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            string reason = options.Tls is { HasClientCertificate: false }
+                ? OvsdbTlsConnector.MissingClientCertificateMessage
+                : "the server closed the TLS connection right after the handshake (it may not accept this client certificate)";
+            throw new OvsdbConnectionException($"Could not connect to {endpoint}: {reason} ({ex.Message}).", ex);
+        }
     }
 
     /// <summary>

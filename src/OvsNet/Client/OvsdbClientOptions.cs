@@ -8,11 +8,18 @@ namespace OvsNet.Client;
 public sealed class OvsdbClientOptions
 {
     /// <summary>
-    /// Gets the remote in OVS syntax: <c>unix:PATH</c>, <c>tcp:HOST:PORT</c> (IPv6 in brackets), or several separated
+    /// Gets the remote in OVS syntax: <c>unix:PATH</c>, <c>tcp:HOST:PORT</c> (IPv6 in brackets), <c>ssl:HOST:PORT</c> (with
+    /// <see cref="Tls"/>), or several separated
     /// by commas (tried in order). Required by <see cref="OvsdbClient.ConnectAsync(OvsdbClientOptions, CancellationToken)"/>;
     /// ignored by <see cref="OvsdbClient.Create"/>.
     /// </summary>
     public string? Endpoint { get; init; }
+
+    /// <summary>
+    /// Gets the TLS settings (client certificate and key, CA, optional pinned server name), required for <c>ssl:</c>
+    /// remotes and ignored for the others.
+    /// </summary>
+    public OvsdbTlsOptions? Tls { get; init; }
 
     /// <summary>Gets the logger factory (category <c>OvsNet.OvsdbClient</c>); null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
@@ -37,6 +44,7 @@ public sealed class OvsdbClientOptions
     {
         CheckTimeout(this.RequestTimeout, nameof(this.RequestTimeout), parameterName);
         CheckTimeout(this.ConnectTimeout, nameof(this.ConnectTimeout), parameterName);
+        this.Tls?.Validate(parameterName);
         if (!requireEndpoint)
         {
             return [];
@@ -47,14 +55,22 @@ public sealed class OvsdbClientOptions
             throw new ArgumentException("OvsdbClientOptions.Endpoint is required to connect (unix:PATH or tcp:HOST:PORT).", parameterName);
         }
 
+        IReadOnlyList<OvsdbEndpoint> endpoints;
         try
         {
-            return OvsdbEndpoint.ParseList(this.Endpoint);
+            endpoints = OvsdbEndpoint.ParseList(this.Endpoint);
         }
         catch (ArgumentException ex)
         {
             throw new ArgumentException($"OvsdbClientOptions.Endpoint is invalid: {ex.Message}", parameterName, ex);
         }
+
+        if (this.Tls is null && endpoints.Any(e => e.Kind == OvsdbEndpointKind.Ssl))
+        {
+            throw new ArgumentException("OvsdbClientOptions.Tls is required for ssl: remotes (client certificate, private key and CA certificate).", parameterName);
+        }
+
+        return endpoints;
     }
 
     private static void CheckTimeout(TimeSpan value, string name, string parameterName)

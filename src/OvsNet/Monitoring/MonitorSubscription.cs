@@ -17,11 +17,15 @@ internal sealed class MonitorSubscription<TUpdate> : IMonitorTarget
     private readonly Channel<TUpdate> channel = Channel.CreateUnbounded<TUpdate>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly Func<string, JsonElement, TUpdate> decode;
     private int reading;
+    private long received;
 
     public MonitorSubscription(Func<string, JsonElement, TUpdate> decode) => this.decode = decode;
 
     /// <summary>Gets a task that completes when the stream has ended (faulted with the reason, if any).</summary>
     public Task Completion => this.channel.Reader.Completion;
+
+    /// <summary>Gets how many updates were queued so far (the replica's read-your-writes barrier).</summary>
+    public long Received => Interlocked.Read(ref this.received);
 
     /// <inheritdoc/>
     public void OnUpdate(string method, JsonElement parameters)
@@ -36,7 +40,10 @@ internal sealed class MonitorSubscription<TUpdate> : IMonitorTarget
             throw new OvsdbProtocolException($"Received a {method} notification OvsNet cannot decode: {ex.Message}", ex);
         }
 
-        this.channel.Writer.TryWrite(update);
+        if (this.channel.Writer.TryWrite(update))
+        {
+            Interlocked.Increment(ref this.received);
+        }
     }
 
     /// <inheritdoc/>

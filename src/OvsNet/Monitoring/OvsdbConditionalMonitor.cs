@@ -53,6 +53,9 @@ public sealed class OvsdbConditionalMonitor : IAsyncDisposable
     /// <summary>Gets the last transaction id from the <c>monitor_cond_since</c> reply, or null for <c>monitor_cond</c>.</summary>
     public OvsdbUuid? LastTransactionId { get; }
 
+    /// <summary>Gets how many updates were queued so far; an update a transaction caused is counted when its reply completes.</summary>
+    internal long ReceivedCount => this.subscription.Received;
+
     /// <summary>Gets a task that completes when the update stream has ended (faulted if the connection failed).</summary>
     public Task Completion => this.subscription.Completion;
 

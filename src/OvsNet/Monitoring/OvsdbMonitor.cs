@@ -31,6 +31,9 @@ public sealed class OvsdbMonitor : IAsyncDisposable
     /// <summary>Gets the rows that matched when the monitor started (empty unless <c>initial</c> was selected).</summary>
     public TableUpdates Initial { get; }
 
+    /// <summary>Gets how many updates were queued so far; an update a transaction caused is counted when its reply completes.</summary>
+    internal long ReceivedCount => this.subscription.Received;
+
     /// <summary>Gets a task that completes when the update stream has ended (faulted if the connection failed).</summary>
     public Task Completion => this.subscription.Completion;
 

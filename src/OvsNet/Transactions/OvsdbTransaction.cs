@@ -35,6 +35,9 @@ public sealed class OvsdbTransaction
     /// <summary>Gets the operations added so far, in order.</summary>
     public IReadOnlyList<OvsdbOperation> Operations => this.operations;
 
+    /// <summary>Gets a value indicating whether <see cref="CommitAsync"/> was called (the replica's optimistic transactions check it).</summary>
+    internal bool IsCommitted => this.committed;
+
     /// <summary>Gets a value indicating whether the transaction is checked against a known schema.</summary>
     public bool IsSchemaValidated => this.schema is not null;
 

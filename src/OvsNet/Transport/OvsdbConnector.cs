@@ -8,18 +8,12 @@ namespace OvsNet.Transport;
 internal static class OvsdbConnector
 {
     /// <summary>Connects to the first reachable endpoint of <paramref name="endpoints"/>, in order.</summary>
-    /// <exception cref="NotSupportedException">An <c>ssl:</c> endpoint was given (TLS is not implemented yet).</exception>
+    /// <exception cref="ArgumentException">An <c>ssl:</c> endpoint was given without <paramref name="tls"/>.</exception>
     /// <exception cref="OvsdbConnectionException">No endpoint could be reached.</exception>
-    public static async Task<(Stream Stream, OvsdbEndpoint Endpoint)> ConnectAsync(
-        IReadOnlyList<OvsdbEndpoint> endpoints, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<(OvsdbConnectionStream Stream, OvsdbEndpoint Endpoint)> ConnectAsync(
+        IReadOnlyList<OvsdbEndpoint> endpoints, TimeSpan timeout, OvsdbTlsOptions? tls, ILogger logger, CancellationToken cancellationToken)
     {
-        OvsdbEndpoint? ssl = endpoints.FirstOrDefault(e => e.Kind == OvsdbEndpointKind.Ssl);
-        if (ssl is not null)
-        {
-            throw new NotSupportedException(
-                $"Cannot connect to '{ssl}': ssl: (TLS) remotes are parsed but not supported yet; use unix: or tcp:, or open an SslStream yourself and pass it to OvsdbClient.Create.");
-        }
-
+        RequireTls(endpoints, tls);
         var failures = new List<Exception>();
         foreach (OvsdbEndpoint endpoint in endpoints)
         {
@@ -28,7 +22,7 @@ internal static class OvsdbConnector
             timeoutSource.CancelAfter(timeout);
             try
             {
-                Stream stream = await ConnectOneAsync(endpoint, timeoutSource.Token).ConfigureAwait(false);
+                OvsdbConnectionStream stream = await ConnectOneAsync(endpoint, tls, timeoutSource.Token).ConfigureAwait(false);
                 LogMessages.Connected(logger, endpoint);
                 return (stream, endpoint);
             }
@@ -43,15 +37,35 @@ internal static class OvsdbConnector
                 LogMessages.ConnectFailed(logger, endpoint, ex);
                 failures.Add(new OvsdbConnectionException($"Could not connect to {endpoint}: {ex.Message} ({ex.SocketErrorCode}).", ex));
             }
+            catch (OvsdbConnectionException ex)
+            {
+                LogMessages.ConnectFailed(logger, endpoint, ex);
+                failures.Add(ex);
+            }
         }
 
         string targets = string.Join(", ", endpoints);
         throw failures.Count == 1
-            ? new OvsdbConnectionException($"Could not connect to {targets}: {failures[0].Message}", failures[0].InnerException ?? failures[0])
+            ? failures[0] as OvsdbConnectionException ?? new OvsdbConnectionException($"Could not connect to {targets}: {failures[0].Message}", failures[0])
             : new OvsdbConnectionException($"Could not connect to any of {targets}.", new AggregateException(failures));
     }
 
-    private static async Task<Stream> ConnectOneAsync(OvsdbEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>Throws when an <c>ssl:</c> endpoint is listed but no TLS options are given.</summary>
+    /// <exception cref="ArgumentException">TLS options are missing.</exception>
+    public static void RequireTls(IReadOnlyList<OvsdbEndpoint> endpoints, OvsdbTlsOptions? tls)
+    {
+        OvsdbEndpoint? ssl = endpoints.FirstOrDefault(e => e.Kind == OvsdbEndpointKind.Ssl);
+        if (ssl is not null && tls is null)
+        {
+            throw new ArgumentException(
+                $"'{ssl}' is a TLS remote: set the Tls options (client certificate, private key and CA certificate).", nameof(tls));
+        }
+    }
+
+    /// <summary>Opens one endpoint (TCP connect, then the TLS handshake for <c>ssl:</c>).</summary>
+    /// <exception cref="SocketException">The socket could not connect.</exception>
+    /// <exception cref="OvsdbConnectionException">The TLS handshake failed.</exception>
+    public static async Task<OvsdbConnectionStream> ConnectOneAsync(OvsdbEndpoint endpoint, OvsdbTlsOptions? tls, CancellationToken cancellationToken)
     {
         Socket socket = endpoint.Kind == OvsdbEndpointKind.Unix
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
@@ -67,7 +81,15 @@ internal static class OvsdbConnector
                 await socket.ConnectAsync(endpoint.Host!, endpoint.Port, cancellationToken).ConfigureAwait(false);
             }
 
-            return new NetworkStream(socket, ownsSocket: true);
+            var network = new NetworkStream(socket, ownsSocket: true);
+            if (endpoint.Kind != OvsdbEndpointKind.Ssl)
+            {
+                return new OvsdbConnectionStream(network);
+            }
+
+            return new OvsdbConnectionStream(await OvsdbTlsConnector
+                .AuthenticateAsync(network, endpoint, tls ?? throw new ArgumentNullException(nameof(tls)), cancellationToken)
+                .ConfigureAwait(false));
         }
         catch
         {

@@ -9,6 +9,6 @@ public enum OvsdbEndpointKind
     /// <summary><c>tcp:HOST:PORT</c>: plain TCP.</summary>
     Tcp,
 
-    /// <summary><c>ssl:HOST:PORT</c>: TLS over TCP (parsed; connecting is not supported yet).</summary>
+    /// <summary><c>ssl:HOST:PORT</c>: TLS over TCP (needs <see cref="OvsdbTlsOptions"/>).</summary>
     Ssl,
 }
