@@ -47,6 +47,7 @@ public sealed class ReconnectTests
         await reader;
 
         Assert.Equal(OvsdbReplicaState.Synchronized, replica.State);
+        Assert.Equal(OvsdbReplicaSynchronization.Reloaded, replica.LastSynchronization); // standalone: found=false
         Assert.Equal(["changed", "keep", "new"], replica.Current.Table<Bridge>().All.Select(b => b.Name).Order());
         events.Dispose();
         var seen = new List<string>();
@@ -80,6 +81,7 @@ public sealed class ReconnectTests
             Tables = [new OvsdbReplicaTableOptions("Bridge") { Columns = ["name"] }],
         }, TestTimeouts.CallToken());
         Assert.Equal(2, replica.Current.GetTable("Bridge").Count);
+        Assert.Equal(OvsdbReplicaSynchronization.Loaded, replica.LastSynchronization);
         using OvsdbReplicaSubscription events = replica.Subscribe();
 
         await server.StopAsync();
@@ -92,6 +94,7 @@ public sealed class ReconnectTests
             () => replica.State == OvsdbReplicaState.Synchronized && replica.Current.Table<Bridge>().Find("name", "s-new") is not null,
             "the session reconnects and the replica reloads");
         await replica.SyncAsync(TestTimeouts.CallToken());
+        Assert.Equal(OvsdbReplicaSynchronization.Reloaded, replica.LastSynchronization);
         Assert.Equal(["s-keep", "s-new"], replica.Current.Table<Bridge>().All.Select(b => b.Name).Order());
         events.Dispose();
         var seen = new List<string>();
