@@ -143,7 +143,7 @@ public sealed class LeaderKillTests(RaftClusterFixture cluster) : IAsyncLifetime
         Assert.Equal(cluster.TcpEndpoints[newLeader], session.CurrentEndpoint!.ToString());
 
         // Independent witness: ovsdb-client's dump of the new leader has the same rows.
-        string dump = await OvsdbServerFixture.RunAsync("ovsdb-client", ["--format=json", "dump", cluster.TcpEndpoints[newLeader], "Open_vSwitch", "QoS"]);
+        string dump = await ProcessRunner.RunCheckedAsync("ovsdb-client", ["--format=json", "dump", cluster.TcpEndpoints[newLeader], "Open_vSwitch", "QoS"]);
         Assert.Equal(Enumerable.Range(0, Count), SeqsInDump(dump, run).Order());
 
         // The replica went through the failover (lost its monitor, re-attached on the new leader) ...

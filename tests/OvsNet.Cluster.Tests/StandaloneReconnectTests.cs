@@ -22,9 +22,7 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
         }
 
         this.directory = Directory.CreateTempSubdirectory("ovsnet-reconnect-").FullName;
-        string db = Path.Combine(this.directory, "conf.db");
-        await OvsdbServerFixture.RunAsync("ovsdb-tool", ["create", db, Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema")]);
-        this.server = new OvsdbServerProcess(this.directory, db, []);
+        this.server = await OvsdbServerProcess.CreateStandaloneAsync(this.directory, []);
         await this.server.StartAsync();
     }
 

@@ -29,11 +29,11 @@ public static class PythonIdl
 
     /// <summary>Lists bridge names as the Python IDL sees them (one per line).</summary>
     public static Task<string> ListBridgesAsync(string remote)
-        => OvsdbServerFixture.RunAsync("/usr/bin/python3", ["-c", ListBridges, remote, Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema")]);
+        => ProcessRunner.RunCheckedAsync("/usr/bin/python3", ["-c", ListBridges, remote, OvsdbServerProcess.VswitchSchemaPath]);
 
     /// <summary>Inserts a bridge (with its port and internal interface) through the Python IDL, in one transaction.</summary>
     public static Task AddBridgeAsync(string remote, string name)
-        => OvsdbServerFixture.RunAsync("/usr/bin/python3", ["-c", AddBridge, remote, Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema"), name]);
+        => ProcessRunner.RunCheckedAsync("/usr/bin/python3", ["-c", AddBridge, remote, OvsdbServerProcess.VswitchSchemaPath, name]);
 
     private const string AddBridge = """
         import sys, time

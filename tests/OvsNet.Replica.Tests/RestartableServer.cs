@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Replica.Tests;
@@ -7,68 +5,29 @@ namespace OvsNet.Replica.Tests;
 /// <summary>A private standalone ovsdb-server on a unix socket that a test can stop (by its pid) and start again on the same database.</summary>
 internal sealed class RestartableServer : IAsyncDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("ovsnet-replica-").FullName;
+    private readonly OvsdbServerProcess server;
 
-    public string Socket => Path.Combine(this.directory, "db.sock");
+    private RestartableServer(OvsdbServerProcess server) => this.server = server;
 
-    public string Endpoint => "unix:" + this.Socket;
-
-    private string PidFile => Path.Combine(this.directory, "ovsdb-server.pid");
+    public string Endpoint => this.server.UnixEndpoint;
 
     public static async Task<RestartableServer> CreateAsync()
     {
-        var server = new RestartableServer();
-        string schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
-        await OvsdbServerFixture.RunAsync("ovsdb-tool", ["create", Path.Combine(server.directory, "conf.db"), schema]);
+        var server = new RestartableServer(await OvsdbServerProcess.CreateStandaloneAsync(Directory.CreateTempSubdirectory("ovsnet-replica-").FullName, []));
         await server.StartAsync();
         await server.VsctlAsync("--no-wait", "init");
         return server;
     }
 
-    public Task StartAsync() => OvsdbServerFixture.RunAsync("ovsdb-server", [
-        Path.Combine(this.directory, "conf.db"),
-        "--remote=punix:" + this.Socket,
-        "--pidfile=" + this.PidFile,
-        "--unixctl=" + Path.Combine(this.directory, "ovsdb-server.ctl"),
-        "--log-file=" + Path.Combine(this.directory, "ovsdb-server.log"),
-        "--detach",
-        "--no-chdir",
-    ]);
+    public Task StartAsync() => this.server.StartAsync();
 
-    public async Task StopAsync()
-    {
-        if (!File.Exists(this.PidFile))
-        {
-            return;
-        }
+    public Task StopAsync() => this.server.KillAsync();
 
-        int pid = int.Parse((await File.ReadAllTextAsync(this.PidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            process.Kill();
-            using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (ArgumentException)
-        {
-            // Already gone.
-        }
-
-        File.Delete(this.PidFile);
-    }
-
-    public Task<string> VsctlAsync(params string[] args) => OvsdbServerFixture.RunAsync("ovs-vsctl", ["--db=" + this.Endpoint, "--timeout=10", .. args]);
+    public Task<string> VsctlAsync(params string[] args) => this.server.VsctlAsync(args);
 
     public async ValueTask DisposeAsync()
     {
-        await this.StopAsync();
-        try
-        {
-            Directory.Delete(this.directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await this.server.DisposeAsync();
+        TestDirectories.Delete(this.server.Directory);
     }
 }

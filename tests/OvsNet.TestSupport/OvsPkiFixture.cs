@@ -60,18 +60,16 @@ public sealed class OvsPkiFixture : IAsyncLifetime
 
         this.root = Directory.CreateTempSubdirectory("ovsnet-pki-").FullName;
         string pki = Path.Combine(this.root, "pki");
-        await OvsdbServerFixture.RunAsync("ovs-pki", ["--dir=" + pki, "init"]);
-        await RunPkiAsync(this.root, "--dir=" + pki, "req+sign", "server", "switch"); // names the files and the CN: no paths
-        await RunPkiAsync(this.root, "--dir=" + pki, "req+sign", "client", "switch");
+        await ProcessRunner.RunCheckedAsync("ovs-pki", ["--dir=" + pki, "init"]);
+        await ProcessRunner.RunCheckedAsync("ovs-pki", ["--dir=" + pki, "req+sign", "server", "switch"], workingDirectory: this.root); // names the files and the CN: no paths
+        await ProcessRunner.RunCheckedAsync("ovs-pki", ["--dir=" + pki, "req+sign", "client", "switch"], workingDirectory: this.root);
         using (var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(Path.Combine(this.root, "server-cert.pem")))
         {
             this.ServerCommonName = certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, forIssuer: false);
         }
 
-        string db = Path.Combine(this.root, "conf.db");
-        await OvsdbServerFixture.RunAsync("ovsdb-tool", ["create", db, Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema")]);
         this.Port = OvsdbServerProcess.FindFreePort();
-        this.Server = new OvsdbServerProcess(this.root, db, [
+        this.Server = await OvsdbServerProcess.CreateStandaloneAsync(this.root, [
             "--private-key=" + Path.Combine(this.root, "server-privkey.pem"),
             "--certificate=" + Path.Combine(this.root, "server-cert.pem"),
             "--ca-cert=" + this.CaCertificatePath,
@@ -79,30 +77,6 @@ public sealed class OvsPkiFixture : IAsyncLifetime
         ]);
         await this.Server.StartAsync();
         this.IsRunning = true;
-    }
-
-    private static async Task RunPkiAsync(string workingDirectory, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(Prerequisites.FindTool("ovs-pki")!)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"ovs-pki {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
-        }
     }
 
     /// <inheritdoc/>
@@ -116,13 +90,7 @@ public sealed class OvsPkiFixture : IAsyncLifetime
         this.IsRunning = false;
         if (this.root is not null)
         {
-            try
-            {
-                Directory.Delete(this.root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            TestDirectories.Delete(this.root);
         }
     }
 }

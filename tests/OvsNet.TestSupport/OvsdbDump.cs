@@ -18,7 +18,7 @@ public static class OvsdbDump
     /// <returns>The rows by uuid.</returns>
     public static async Task<Dictionary<OvsdbUuid, OvsdbRow>> DumpAsync(string endpoint, TableSchema table, string database = "Open_vSwitch")
     {
-        string json = await OvsdbServerFixture.RunAsync("ovsdb-client", ["--format=json", "dump", endpoint, database, table.Name]);
+        string json = await ProcessRunner.RunCheckedAsync("ovsdb-client", ["--format=json", "dump", endpoint, database, table.Name]);
         using JsonDocument document = JsonDocument.Parse(json);
         string[] headings = [.. document.RootElement.GetProperty("headings").EnumerateArray().Select(h => h.GetString()!)];
         var rows = new Dictionary<OvsdbUuid, OvsdbRow>();

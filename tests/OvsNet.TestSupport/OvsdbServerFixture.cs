@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Xunit;
 
 namespace OvsNet.TestSupport;
@@ -20,6 +17,7 @@ namespace OvsNet.TestSupport;
 public sealed class OvsdbServerFixture : IAsyncLifetime
 {
     private string? directory;
+    private OvsdbServerProcess? server;
 
     /// <summary>Gets a value indicating whether the server is running.</summary>
     public bool IsRunning { get; private set; }
@@ -28,22 +26,24 @@ public sealed class OvsdbServerFixture : IAsyncLifetime
     public string Directory => this.directory ?? throw new InvalidOperationException("The server was not started.");
 
     /// <summary>Gets the unix socket path.</summary>
-    public string SocketPath => Path.Combine(this.Directory, "db.sock");
+    public string SocketPath => this.Server.SocketPath;
 
     /// <summary>Gets the unixctl socket path (for <c>ovs-appctl -t</c>).</summary>
-    public string ControlPath => Path.Combine(this.Directory, "ovsdb-server.ctl");
+    public string ControlPath => this.Server.ControlPath;
 
     /// <summary>Gets the database file path.</summary>
-    public string DatabasePath => Path.Combine(this.Directory, "conf.db");
+    public string DatabasePath => this.Server.DatabasePath;
 
     /// <summary>Gets the TCP port on 127.0.0.1.</summary>
     public int TcpPort { get; private set; }
 
     /// <summary>Gets the unix endpoint in OVS syntax.</summary>
-    public string UnixEndpoint => "unix:" + this.SocketPath;
+    public string UnixEndpoint => this.Server.UnixEndpoint;
 
     /// <summary>Gets the TCP endpoint in OVS syntax.</summary>
     public string TcpEndpoint => string.Create(CultureInfo.InvariantCulture, $"tcp:127.0.0.1:{this.TcpPort}");
+
+    private OvsdbServerProcess Server => this.server ?? throw new InvalidOperationException("The server was not started.");
 
     /// <summary>Gets the endpoint for a transport name, "unix" or "tcp" (for [Theory] data).</summary>
     public string EndpointFor(string transport) => transport switch
@@ -71,102 +71,34 @@ public sealed class OvsdbServerFixture : IAsyncLifetime
         }
 
         this.directory = System.IO.Directory.CreateTempSubdirectory("ovsnet-").FullName;
-        string schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
-        await RunAsync("ovsdb-tool", ["create", this.DatabasePath, schema]);
-        this.TcpPort = FindFreePort();
-        await RunAsync("ovsdb-server", [
-            this.DatabasePath,
-            "--remote=punix:" + this.SocketPath,
+        this.TcpPort = OvsdbServerProcess.FindFreePort();
+        this.server = await OvsdbServerProcess.CreateStandaloneAsync(this.directory, [
             string.Create(CultureInfo.InvariantCulture, $"--remote=ptcp:{this.TcpPort}:127.0.0.1"),
             "--remote=db:Open_vSwitch,Open_vSwitch,manager_options",
-            "--pidfile=" + Path.Combine(this.Directory, "ovsdb-server.pid"),
-            "--unixctl=" + this.ControlPath,
-            "--log-file=" + Path.Combine(this.Directory, "ovsdb-server.log"),
-            "--detach",
-            "--no-chdir",
         ]);
+        await this.server.StartAsync();
         this.IsRunning = true;
         await this.VsctlAsync("--no-wait", "init");
     }
 
     /// <summary>Runs <c>ovs-vsctl --db=unix:SOCKET ARGS</c> and returns its standard output.</summary>
-    public Task<string> VsctlAsync(params string[] args) => RunAsync("ovs-vsctl", ["--db=" + this.UnixEndpoint, "--timeout=10", .. args]);
+    public Task<string> VsctlAsync(params string[] args) => this.Server.VsctlAsync(args);
 
     /// <summary>Runs <c>ovs-appctl -t CTL ARGS</c> against this server and returns its standard output.</summary>
-    public Task<string> AppctlAsync(params string[] args) => RunAsync("ovs-appctl", ["-t", this.ControlPath, .. args]);
-
-    /// <summary>Runs a program with arguments, failing with its stderr on a non-zero exit.</summary>
-    public static async Task<string> RunAsync(string program, IReadOnlyList<string> args, string? standardInput = null)
-    {
-        var start = new ProcessStartInfo(Prerequisites.FindTool(program) ?? program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput);
-            process.StandardInput.Close();
-        }
-
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {await stderr}");
-        }
-
-        return await stdout;
-    }
+    public Task<string> AppctlAsync(params string[] args) => this.Server.AppctlAsync(args);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        if (this.directory is null)
+        if (this.server is not null)
         {
-            return;
-        }
-
-        string pidFile = Path.Combine(this.directory, "ovsdb-server.pid");
-        if (File.Exists(pidFile) && int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
-        {
-            try
-            {
-                using Process server = Process.GetProcessById(pid);
-                server.Kill();
-                using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-                await server.WaitForExitAsync(timeout.Token);
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
+            await this.server.DisposeAsync();
         }
 
         this.IsRunning = false;
-        try
+        if (this.directory is not null)
         {
-            System.IO.Directory.Delete(this.directory, recursive: true);
+            TestDirectories.Delete(this.directory);
         }
-        catch (IOException)
-        {
-        }
-    }
-
-    private static int FindFreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

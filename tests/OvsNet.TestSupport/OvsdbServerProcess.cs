@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,7 +6,7 @@ namespace OvsNet.TestSupport;
 /// <summary>
 /// One private ovsdb-server process in its own directory, with its own pidfile, unixctl socket, log and unix socket;
 /// it can be killed (SIGKILL, by the pid in its pidfile, never by name) and started again on the same files and ports.
-/// Used by <see cref="RaftClusterFixture"/>, <see cref="OvsPkiFixture"/> and the reconnect tests.
+/// Used by <see cref="OvsdbServerFixture"/>, <see cref="RaftClusterFixture"/>, <see cref="OvsPkiFixture"/> and the reconnect tests.
 /// </summary>
 /// <remarks>Not thread-safe: drive it from one test flow.</remarks>
 public sealed class OvsdbServerProcess : IAsyncDisposable
@@ -25,6 +23,9 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
         this.DatabasePath = databasePath;
         this.extraArguments = extraArguments;
     }
+
+    /// <summary>Gets the vendored Open_vSwitch schema (Schemas/vswitch.ovsschema, copied next to the test assembly).</summary>
+    public static string VswitchSchemaPath => Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
 
     /// <summary>Gets the process's directory.</summary>
     public string Directory { get; }
@@ -58,10 +59,21 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Creates a standalone database, <c>DIRECTORY/conf.db</c>, from <see cref="VswitchSchemaPath"/> (<c>ovsdb-tool create</c>).</summary>
+    /// <param name="directory">The process's own directory.</param>
+    /// <param name="extraArguments">More ovsdb-server arguments (remotes, TLS files).</param>
+    /// <returns>The server on that database, not started.</returns>
+    public static async Task<OvsdbServerProcess> CreateStandaloneAsync(string directory, IReadOnlyList<string> extraArguments)
+    {
+        string db = Path.Combine(directory, "conf.db");
+        await ProcessRunner.RunCheckedAsync("ovsdb-tool", ["create", db, VswitchSchemaPath]);
+        return new OvsdbServerProcess(directory, db, extraArguments);
+    }
+
     /// <summary>Starts (or restarts) the server detached and reads its pid.</summary>
     public async Task StartAsync()
     {
-        await OvsdbServerFixture.RunAsync("ovsdb-server", [
+        await ProcessRunner.RunCheckedAsync("ovsdb-server", [
             this.DatabasePath,
             "--remote=punix:" + this.SocketPath,
             .. this.extraArguments,
@@ -71,7 +83,7 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
             "--detach",
             "--no-chdir",
         ]);
-        this.Pid = int.Parse((await File.ReadAllTextAsync(this.PidPath)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        this.Pid = await Daemons.ReadPidAsync(this.PidPath) ?? throw new InvalidOperationException("ovsdb-server started but left no pid in " + this.PidPath);
     }
 
     /// <summary>Kills the process (SIGKILL, by pid) and waits for it to exit.</summary>
@@ -83,21 +95,14 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
         }
 
         this.Pid = null;
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            process.Kill();
-            using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (ArgumentException)
-        {
-            // Already gone.
-        }
+        await Daemons.KillAsync(pid);
     }
 
     /// <summary>Runs <c>ovs-appctl -t CTL ARGS</c> against this server.</summary>
-    public Task<string> AppctlAsync(params string[] args) => OvsdbServerFixture.RunAsync("ovs-appctl", ["-t", this.ControlPath, .. args]);
+    public Task<string> AppctlAsync(params string[] args) => ProcessRunner.RunCheckedAsync("ovs-appctl", ["-t", this.ControlPath, .. args]);
+
+    /// <summary>Runs <c>ovs-vsctl --db=unix:SOCKET --timeout=10 ARGS</c> against this server and returns its standard output.</summary>
+    public Task<string> VsctlAsync(params string[] args) => ProcessRunner.RunCheckedAsync("ovs-vsctl", ["--db=" + this.UnixEndpoint, "--timeout=10", .. args]);
 
     /// <summary>Reads the server's log (empty when there is none).</summary>
     public async Task<string> ReadLogAsync() => File.Exists(this.LogPath) ? await File.ReadAllTextAsync(this.LogPath) : string.Empty;

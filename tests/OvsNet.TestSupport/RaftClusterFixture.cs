@@ -46,7 +46,6 @@ public sealed class RaftClusterFixture : IAsyncLifetime
         }
 
         this.root = Directory.CreateTempSubdirectory("ovsnet-raft-").FullName;
-        string schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
         var raftRemotes = new List<string>();
         for (int i = 0; i < 3; i++)
         {
@@ -55,11 +54,11 @@ public sealed class RaftClusterFixture : IAsyncLifetime
             string raft = string.Create(CultureInfo.InvariantCulture, $"tcp:127.0.0.1:{OvsdbServerProcess.FindFreePort()}");
             if (i == 0)
             {
-                await OvsdbServerFixture.RunAsync("ovsdb-tool", ["create-cluster", db, schema, raft]);
+                await ProcessRunner.RunCheckedAsync("ovsdb-tool", ["create-cluster", db, OvsdbServerProcess.VswitchSchemaPath, raft]);
             }
             else
             {
-                await OvsdbServerFixture.RunAsync("ovsdb-tool", ["join-cluster", db, "Open_vSwitch", raft, .. raftRemotes]);
+                await ProcessRunner.RunCheckedAsync("ovsdb-tool", ["join-cluster", db, "Open_vSwitch", raft, .. raftRemotes]);
             }
 
             raftRemotes.Add(raft);
@@ -139,13 +138,7 @@ public sealed class RaftClusterFixture : IAsyncLifetime
         this.IsRunning = false;
         if (this.root is not null && Environment.GetEnvironmentVariable("OVSNET_KEEP_TEST_DIRS") is null)
         {
-            try
-            {
-                Directory.Delete(this.root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            TestDirectories.Delete(this.root);
         }
     }
 

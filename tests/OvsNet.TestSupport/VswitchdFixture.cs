@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 
 namespace OvsNet.TestSupport;
@@ -57,9 +55,8 @@ public sealed class VswitchdFixture : IAsyncDisposable
         var fixture = new VswitchdFixture(ns, directory);
         try
         {
-            string schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
             string w = directory;
-            await fixture.RunAsync("ovsdb-tool", "create", Path.Combine(w, "conf.db"), schema);
+            await fixture.RunAsync("ovsdb-tool", "create", Path.Combine(w, "conf.db"), OvsdbServerProcess.VswitchSchemaPath);
             await fixture.RunAsync("ip", "netns", "exec", ns.Name, Tool("ovsdb-server"), Path.Combine(w, "conf.db"),
                 "--remote=punix:" + Path.Combine(w, "db.sock"), "--pidfile=" + Path.Combine(w, "ovsdb.pid"),
                 "--unixctl=" + Path.Combine(w, "ovsdb.ctl"), "--log-file=" + Path.Combine(w, "ovsdb.log"), "--detach", "--no-chdir");
@@ -101,72 +98,13 @@ public sealed class VswitchdFixture : IAsyncDisposable
     /// <returns>A task that completes when everything is gone.</returns>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(Path.Combine(this.Directory, "vs.pid"));
-        await StopAsync(Path.Combine(this.Directory, "ovsdb.pid"));
+        await Daemons.StopAsync(Path.Combine(this.Directory, "vs.pid"));
+        await Daemons.StopAsync(Path.Combine(this.Directory, "ovsdb.pid"));
         this.Namespace.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(this.Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        TestDirectories.Delete(this.Directory);
     }
 
     private static string Tool(string name) => Prerequisites.FindTool(name) ?? name;
 
-    private static async Task StopAsync(string pidFile)
-    {
-        if (!File.Exists(pidFile) || !int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
-        {
-            return;
-        }
-
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            process.Kill();
-            using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (ArgumentException)
-        {
-            // Already gone.
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited between the lookup and the kill.
-        }
-    }
-
-    private async Task<string> RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(Tool(program))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach ((string key, string value) in this.environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {await stderr}");
-        }
-
-        return await stdout;
-    }
+    private Task<string> RunAsync(string program, params string[] args) => ProcessRunner.RunCheckedAsync(program, args, this.environment);
 }
