@@ -38,7 +38,7 @@ public sealed partial class HostNetworkManager
             executed.Add(await this.tunnelRouting.ApplyAsync(spec.ToTunnelRoutingPolicy(), cancellationToken).ConfigureAwait(false));
 
             step = HostNetworkStep.ManagementRouting;
-            foreach (RoutingPlan plan in (await this.PlanRoutingAsync(spec, cancellationToken).ConfigureAwait(false)).Skip(1))
+            foreach (RoutingPlan plan in await this.PlanManagementRoutingAsync(spec, cancellationToken).ConfigureAwait(false))
             {
                 await this.tunnelRouting.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
                 executed.Add(plan);

@@ -65,6 +65,12 @@ public sealed partial class HostNetworkManager
     private async Task<IReadOnlyList<RoutingPlan>> PlanRoutingAsync(HostNetworkSpec spec, CancellationToken cancellationToken) =>
     [
         await this.tunnelRouting.PlanAsync(spec.ToTunnelRoutingPolicy(), cancellationToken).ConfigureAwait(false),
+        .. await this.PlanManagementRoutingAsync(spec, cancellationToken).ConfigureAwait(false),
+    ];
+
+    /// <summary>The routing plans after the tunnel endpoint's: the management address and default route, then the bridges' links up.</summary>
+    private async Task<IReadOnlyList<RoutingPlan>> PlanManagementRoutingAsync(HostNetworkSpec spec, CancellationToken cancellationToken) =>
+    [
         await ManagementRouting.PlanAsync(this.netlink, spec.Management, cancellationToken).ConfigureAwait(false),
         await ManagementRouting.PlanLinksUpAsync(this.netlink, "bridges", [spec.Bridge.Name, spec.IntegrationBridge], cancellationToken).ConfigureAwait(false),
     ];
