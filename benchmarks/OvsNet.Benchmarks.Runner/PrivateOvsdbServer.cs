@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OvsNet.Benchmarks.Runner;
+
+/// <summary>
+/// One private ovsdb-server in its own temp directory, with a fresh database created from the vendored vswitch schema
+/// and the Open_vSwitch root row inserted. Listens on a unix socket (and TCP on 127.0.0.1 when asked). Stopped by the pid
+/// in its pidfile, never by name.
+/// </summary>
+internal sealed class PrivateOvsdbServer : IAsyncDisposable
+{
+    private static readonly long ClockTicksPerSecond = 100; // USER_HZ on Linux (sysconf(_SC_CLK_TCK)).
+
+    private PrivateOvsdbServer(string directory, int tcpPort, int pid, bool useTcp)
+    {
+        this.Directory = directory;
+        this.TcpPort = tcpPort;
+        this.Pid = pid;
+        this.UseTcp = useTcp;
+    }
+
+    public string Directory { get; }
+
+    public int TcpPort { get; }
+
+    public int Pid { get; }
+
+    public bool UseTcp { get; }
+
+    public string SocketPath => Path.Combine(this.Directory, "db.sock");
+
+    public string UnixEndpoint => "unix:" + this.SocketPath;
+
+    public string TcpEndpoint => string.Create(CultureInfo.InvariantCulture, $"tcp:127.0.0.1:{this.TcpPort}");
+
+    /// <summary>Gets the endpoint the clients use (TCP with --tcp, else the unix socket).</summary>
+    public string Endpoint => this.UseTcp ? this.TcpEndpoint : this.UnixEndpoint;
+
+    public static async Task<PrivateOvsdbServer> StartAsync(string schemaPath, bool useTcp)
+    {
+        string directory = System.IO.Directory.CreateTempSubdirectory("ovsnet-bench-").FullName;
+        string db = Path.Combine(directory, "conf.db");
+        await Tools.RunAsync("ovsdb-tool", ["create", db, schemaPath]);
+        int port = FindFreePort();
+        string pidFile = Path.Combine(directory, "ovsdb-server.pid");
+        await Tools.RunAsync("ovsdb-server", [
+            db,
+            "--remote=punix:" + Path.Combine(directory, "db.sock"),
+            string.Create(CultureInfo.InvariantCulture, $"--remote=ptcp:{port}:127.0.0.1"),
+            "--pidfile=" + pidFile,
+            "--unixctl=" + Path.Combine(directory, "ovsdb-server.ctl"),
+            "--log-file=" + Path.Combine(directory, "ovsdb-server.log"),
+            "-vfile:info", "-vconsole:off",
+            "--detach",
+            "--no-chdir",
+        ]);
+        int pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        var server = new PrivateOvsdbServer(directory, port, pid, useTcp);
+        try
+        {
+            // The root row, inserted with the floor client (not timed; no client library involved).
+            await using var raw = await FloorClient.ConnectAsync(server.UnixEndpoint);
+            await raw.InsertRootRowAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>The server's CPU time so far (utime + stime from /proc/PID/stat), in milliseconds.</summary>
+    public double CpuMilliseconds()
+    {
+        string stat = File.ReadAllText($"/proc/{this.Pid}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+        // After "pid (comm) ", field 3 (state) is index 0, so utime (14) is index 11 and stime (15) index 12.
+        long utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
+        long stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return (utime + stime) * 1000.0 / ClockTicksPerSecond;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using Process server = Process.GetProcessById(this.Pid);
+            server.Kill();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await server.WaitForExitAsync(timeout.Token);
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(this.Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FindFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
