@@ -23,6 +23,7 @@ public sealed partial class HostNetworkManager
         IReadOnlyList<BridgeTopology> topology = spec.ToVswitchTopology();
         IReadOnlyList<VswitchBridge> before = await this.vswitch.ListBridgesAsync(cancellationToken).ConfigureAwait(false);
         var executed = new List<RoutingPlan>();
+        var performed = new List<PlannedChange>();
         var routerAdded = new List<OvsRouteChange>();
         EnsureResult? ovs = null;
         HostNetworkStep step = HostNetworkStep.Vswitch;
@@ -35,13 +36,13 @@ public sealed partial class HostNetworkManager
 
             // Tunnel routing first: once its rule exists, tunnel traffic can never fall back to the management gateway.
             step = HostNetworkStep.TunnelRouting;
-            executed.Add(await this.tunnelRouting.ApplyAsync(spec.ToTunnelRoutingPolicy(), cancellationToken).ConfigureAwait(false));
+            RoutingPlan tunnel = await this.tunnelRouting.PlanAsync(spec.ToTunnelRoutingPolicy(), cancellationToken).ConfigureAwait(false);
+            await this.ExecuteRoutingAsync(tunnel, executed, performed, cancellationToken).ConfigureAwait(false);
 
             step = HostNetworkStep.ManagementRouting;
             foreach (RoutingPlan plan in await this.PlanManagementRoutingAsync(spec, cancellationToken).ConfigureAwait(false))
             {
-                await this.tunnelRouting.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
-                executed.Add(plan);
+                await this.ExecuteRoutingAsync(plan, executed, performed, cancellationToken).ConfigureAwait(false);
             }
 
             // ovs/route/add needs tep0's address in place (ovs-vswitchd picks the route's source from it).
@@ -62,7 +63,7 @@ public sealed partial class HostNetworkManager
                 ovs = setup.Result;
             }
 
-            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, executed, routerAdded).ConfigureAwait(false);
+            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerAdded).ConfigureAwait(false);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -76,6 +77,18 @@ public sealed partial class HostNetworkManager
 
             throw new HostNetworkException(step, ex, undone, failures);
         }
+    }
+
+    /// <summary>
+    /// Executes a routing plan and records it, with the steps that actually changed the kernel: a step found already
+    /// done (an identical entry someone else installed) is not the apply's to undo. A failing plan is rolled back by
+    /// the routing module itself and recorded in neither list.
+    /// </summary>
+    private async Task ExecuteRoutingAsync(RoutingPlan plan, List<RoutingPlan> executed, List<PlannedChange> performed, CancellationToken cancellationToken)
+    {
+        RoutingExecution execution = await this.tunnelRouting.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+        executed.Add(plan);
+        performed.AddRange(execution.Performed);
     }
 
     /// <summary>

@@ -8,12 +8,14 @@ namespace OvsNet.Hypervisor;
 public sealed partial class HostNetworkManager
 {
     /// <summary>
-    /// Undoes, newest first: the routes added to ovs-vswitchd's router, the routing plans executed, and the OVS change:
-    /// bridges that did not exist before are removed, ports that were added to existing bridges are removed, and
-    /// existing ports the apply reconfigured get their previous interfaces (type and options) back. Never cancelled.
+    /// Undoes, newest first: the routes added to ovs-vswitchd's router, the routing steps the executed plans performed
+    /// (through the routing module; steps found already done are not undone, so an identical entry someone else
+    /// installed stays), and the OVS change: bridges that did not exist before are removed, ports that were added to
+    /// existing bridges are removed, and existing ports the apply reconfigured get their previous interfaces (type and
+    /// options) back. Never cancelled.
     /// </summary>
     private async Task<(List<string> Undone, List<Exception> Failures)> RollbackAsync(
-        IReadOnlyList<BridgeTopology> topology, IReadOnlyList<VswitchBridge> before, EnsureResult? ovs, IReadOnlyList<RoutingPlan> executed, IReadOnlyList<OvsRouteChange> routerAdded)
+        IReadOnlyList<BridgeTopology> topology, IReadOnlyList<VswitchBridge> before, EnsureResult? ovs, IReadOnlyList<PlannedChange> performed, IReadOnlyList<OvsRouteChange> routerAdded)
     {
         var undone = new List<string>();
         var failures = new List<Exception>();
@@ -30,7 +32,18 @@ public sealed partial class HostNetworkManager
             }
         }
 
-        failures.AddRange(await RoutingUndo.UndoAsync(this.netlink, executed, undone).ConfigureAwait(false));
+        // One step at a time, so that each line of the report names a step that was really undone.
+        foreach (PlannedChange change in performed.Reverse())
+        {
+            IReadOnlyList<Exception> errors = await this.tunnelRouting.UndoAsync([change], CancellationToken.None).ConfigureAwait(false);
+            if (errors.Count == 0)
+            {
+                undone.Add($"undone: {change}");
+            }
+
+            failures.AddRange(errors);
+        }
+
         if (ovs is not { Changed: true })
         {
             return (undone, failures);

@@ -23,7 +23,7 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Applying: {Change}")]
     public static partial void ApplyingChange(ILogger logger, PlannedChange change);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Step failed ({Change}); rolling back {Count} completed step(s)")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Step failed ({Change}); rolling back {Count} performed step(s)")]
     public static partial void RollingBack(ILogger logger, PlannedChange change, int count, Exception exception);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Rollback of ({Change}) failed")]
@@ -31,6 +31,9 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Debug, Message = "Already in the wanted state: {Change}")]
     public static partial void AlreadyDone(ILogger logger, PlannedChange change);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Already undone: {Change}")]
+    public static partial void AlreadyUndone(ILogger logger, PlannedChange change);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Watching {Interface} for link and address events")]
     public static partial void WatcherStarted(ILogger logger, string @interface);

@@ -1,8 +1,8 @@
 namespace OvsNet.Routing;
 
 /// <summary>
-/// A step of a <see cref="RoutingPlan"/> failed. The steps completed before it were undone (in reverse order);
-/// <see cref="RollbackFailures"/> lists any undo that failed too. Errno, operation and kernel text come from the
+/// A step of a <see cref="RoutingPlan"/> failed. The steps performed before it were undone (in reverse order; steps
+/// found already done performed nothing and were left alone); <see cref="RollbackFailures"/> lists any undo that failed too. Errno, operation and kernel text come from the
 /// failing step when the kernel refused it.
 /// </summary>
 public sealed class PolicyApplyException : NetlinkException
@@ -43,7 +43,7 @@ public sealed class PolicyApplyException : NetlinkException
     /// <summary>The step that failed.</summary>
     public PlannedChange FailedChange { get; }
 
-    /// <summary>The steps that had completed and were rolled back, in the order they were undone.</summary>
+    /// <summary>The steps that had been performed and were rolled back, in the order they were undone.</summary>
     public IReadOnlyList<PlannedChange> UndoneChanges { get; } = [];
 
     /// <summary>Errors met while undoing; empty when the rollback was clean.</summary>

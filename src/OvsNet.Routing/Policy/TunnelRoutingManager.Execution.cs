@@ -5,14 +5,20 @@ namespace OvsNet.Routing;
 public sealed partial class TunnelRoutingManager
 {
     /// <summary>
-    /// Executes a plan step by step. If a step fails, the steps completed so far are undone in reverse order and a
-    /// <see cref="PolicyApplyException"/> is thrown (cancellation is rethrown as is, after the same rollback).
-    /// Steps whose effect is already present (EEXIST on an identical entry, ENOENT/ESRCH on a removal) count as done.
+    /// Executes a plan step by step. If a step fails, the steps performed so far are undone in reverse order (as by
+    /// <see cref="UndoAsync"/>) and a <see cref="PolicyApplyException"/> is thrown (cancellation is rethrown as is,
+    /// after the same rollback). Steps whose effect is already present (EEXIST on an identical entry,
+    /// ENOENT/ESRCH/EADDRNOTAVAIL on a removal) count as done but perform nothing, so they are neither in
+    /// <see cref="RoutingExecution.Performed"/> nor rolled back.
     /// </summary>
-    public async Task ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default)
+    /// <param name="plan">The plan to execute.</param>
+    /// <param name="cancellationToken">Cancels the execution; the steps performed so far are rolled back.</param>
+    /// <returns>The steps that actually changed the kernel, to undo later with <see cref="UndoAsync"/> if needed.</returns>
+    /// <exception cref="PolicyApplyException">A step failed; the performed steps were rolled back.</exception>
+    public async Task<RoutingExecution> ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var completed = new List<PlannedChange>();
+        var performed = new List<PlannedChange>();
         foreach (PlannedChange change in plan.Changes)
         {
             LogMessages.ApplyingChange(_logger, change);
@@ -20,7 +26,7 @@ public sealed partial class TunnelRoutingManager
             {
                 if (await ExecuteStepAsync(change, cancellationToken).ConfigureAwait(false))
                 {
-                    completed.Add(change);
+                    performed.Add(change);
                 }
                 else
                 {
@@ -29,17 +35,56 @@ public sealed partial class TunnelRoutingManager
             }
             catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException)
             {
-                LogMessages.RollingBack(_logger, change, completed.Count, ex);
-                completed.Reverse();
-                List<Exception> failures = await RollbackAsync(completed).ConfigureAwait(false);
+                LogMessages.RollingBack(_logger, change, performed.Count, ex);
+                IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
                 if (ex is OperationCanceledException)
                 {
                     throw;
                 }
 
-                throw new PolicyApplyException(change, completed, failures, ex);
+                performed.Reverse();
+                throw new PolicyApplyException(change, performed, failures, ex);
             }
         }
+
+        return new RoutingExecution(plan, performed);
+    }
+
+    /// <summary>
+    /// Undoes steps that were performed (typically <see cref="RoutingExecution.Performed"/>, possibly of several
+    /// executions concatenated in execution order), last first: a link set up goes down again, an added address,
+    /// route or rule is removed, a removed one is added back. An entry already in the undone state (gone, already
+    /// back, or its device deleted) counts as undone. Never throws for a failed step: every step is attempted and
+    /// the failures are returned. Runs to the end regardless of cancellation (an undo usually follows a cancelled
+    /// apply), so the token is not passed to the kernel calls.
+    /// </summary>
+    /// <param name="performed">The steps to undo, in the order they were performed.</param>
+    /// <param name="cancellationToken">Not observed; the undo always completes.</param>
+    /// <returns>The errors of the steps that could not be undone; empty when the undo was clean.</returns>
+    public async Task<IReadOnlyList<Exception>> UndoAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(performed);
+        var failures = new List<Exception>();
+        for (int i = performed.Count - 1; i >= 0; i--)
+        {
+            PlannedChange change = performed[i];
+            try
+            {
+                // The undo must finish even when the caller's token is what stopped the apply.
+                await UndoStepAsync(change, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NetlinkException ex) when (IsAlreadyUndone(change.Kind, ex.Errno))
+            {
+                LogMessages.AlreadyUndone(_logger, change);
+            }
+            catch (Exception ex) when (ex is NetlinkException or TimeoutException or ArgumentException)
+            {
+                LogMessages.RollbackStepFailed(_logger, change, ex);
+                failures.Add(ex);
+            }
+        }
+
+        return failures;
     }
 
     /// <summary>Runs one step; false when the kernel already had the result (so there is nothing to undo).</summary>
@@ -92,26 +137,17 @@ public sealed partial class TunnelRoutingManager
         _ => false,
     };
 
-    /// <summary>Undoes completed steps (already in reverse order); never throws, returns what failed.</summary>
-    private async Task<List<Exception>> RollbackAsync(IReadOnlyList<PlannedChange> completed)
+    private static bool IsAlreadyUndone(PlannedChangeKind kind, int errno) => errno == NetlinkConstants.Enodev || kind switch
     {
-        var failures = new List<Exception>();
-        foreach (PlannedChange change in completed)
-        {
-            try
-            {
-                // Rollback must finish even when the caller's token is what stopped the apply.
-                await UndoStepAsync(change, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is NetlinkException or TimeoutException or ArgumentException)
-            {
-                LogMessages.RollbackStepFailed(_logger, change, ex);
-                failures.Add(ex);
-            }
-        }
+        // The entry OvsNet added is gone already (removed by hand, or flushed with its address or link).
+        PlannedChangeKind.AddAddress => errno == NetlinkConstants.Eaddrnotavail,
+        PlannedChangeKind.AddRoute => errno is NetlinkConstants.Esrch or NetlinkConstants.Enoent,
+        PlannedChangeKind.AddRule => errno == NetlinkConstants.Enoent,
 
-        return failures;
-    }
+        // The entry OvsNet removed is back already.
+        PlannedChangeKind.RemoveAddress or PlannedChangeKind.RemoveRule => errno == NetlinkConstants.Eexist,
+        _ => false,
+    };
 
     private Task UndoStepAsync(PlannedChange change, CancellationToken ct) => change.Kind switch
     {

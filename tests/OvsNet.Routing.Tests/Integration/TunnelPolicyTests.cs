@@ -151,6 +151,45 @@ public class TunnelPolicyTests
     }
 
     [Fact]
+    public async Task Undo_RevertsOnlyThePerformedSteps_EntriesFoundAlreadyPresentSurvive()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        RoutingPlan plan = await manager.PlanAsync(HypervisorLab.Policy4, Ct);
+        Assert.Equal(
+            [PlannedChangeKind.BringLinkUp, PlannedChangeKind.AddAddress, PlannedChangeKind.AddRoute, PlannedChangeKind.AddRule],
+            plan.Changes.Select(c => c.Kind));
+
+        // Between plan and execution someone else installs the identical address and rule: both adds meet EEXIST.
+        lab.Hv.Ip("addr", "add", "198.51.100.10/24", "dev", "tep0");
+        lab.Hv.Ip("rule", "add", "from", "198.51.100.10", "lookup", "200", "priority", "1000", "protocol", "240");
+
+        RoutingExecution execution = await manager.ExecuteAsync(plan, Ct);
+        Assert.Same(plan, execution.Plan);
+        Assert.Equal([PlannedChangeKind.BringLinkUp, PlannedChangeKind.AddRoute], execution.Performed.Select(c => c.Kind));
+        Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+
+        IReadOnlyList<Exception> failures = await manager.UndoAsync(execution.Performed, Ct);
+        Assert.Empty(failures);
+
+        // What OvsNet did is reverted: the table route is gone and the link is down again.
+        Assert.Empty(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        JsonElement link = lab.Hv.IpJson("addr", "show", "dev", "tep0")[0];
+        Assert.DoesNotContain("UP", link.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+
+        // What was there before the execution stays: the address and the rule.
+        Assert.Contains(link.GetProperty("addr_info").EnumerateArray(), a => a.GetProperty("local").GetString() == "198.51.100.10");
+        JsonElement rule = Assert.Single(RulesForTable(lab.Hv, "200"));
+        Assert.Equal(1000, rule.GetProperty("priority").GetInt32());
+        Assert.Equal("198.51.100.10", rule.GetProperty("src").GetString());
+
+        // Undoing again finds everything already undone: no error, and still nothing foreign removed.
+        Assert.Empty(await manager.UndoAsync(execution.Performed, Ct));
+        Assert.Single(RulesForTable(lab.Hv, "200"));
+    }
+
+    [Fact]
     public async Task Remove_TakesAwayOnlyOvsNetsEntries_ForeignRuleSurvives()
     {
         using var lab = HypervisorLab.Create();
