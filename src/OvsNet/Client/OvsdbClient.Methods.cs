@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OvsNet.Protocol;
+using OvsNet.Rpc;
 using OvsNet.Transactions;
 
 namespace OvsNet.Client;
@@ -105,8 +106,8 @@ public sealed partial class OvsdbClient
         {
             OvsdbOperation operation = operations[i] ?? throw new ArgumentException($"Operation {i} is null.", nameof(operations));
 
-            // Serialized as the base type so the polymorphic converter writes "op", whatever the runtime type.
-            parameters[i + 1] = JsonSerializer.SerializeToElement(operation);
+            // Written once, straight into the request, by the formatter (no intermediate JsonElement per operation).
+            parameters[i + 1] = new OperationArgument(operation);
         }
 
         JsonElement reply = await this.InvokeAsync("transact", parameters, cancellationToken).ConfigureAwait(false);
