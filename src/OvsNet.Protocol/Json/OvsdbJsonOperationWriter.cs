@@ -10,30 +10,16 @@ internal static class OvsdbJsonOperationWriter
     private static readonly byte[][] FunctionJson = [.. Enum.GetValues<ConditionFunction>().Select(f => Quote(OvsdbCondition.FunctionName(f)))];
     private static readonly byte[][] MutatorJson = [.. Enum.GetValues<Mutator>().Select(m => Quote(OvsdbMutation.MutatorName(m)))];
 
-    // Set (on this thread, for the duration of one synchronous write) by WriteTransactArgument: the names are then
-    // written as strings, escaped by the writer's encoder, as the client sent them before it wrote operations in one
-    // pass (each operation went through a JsonElement, whose WriteTo re-escapes every string).
-    [ThreadStatic]
-    private static bool namesAsStrings;
-
     /// <summary>
-    /// Writes <paramref name="operation"/> as an argument of an outgoing <c>transact</c> request: the same JSON as its
-    /// converter, except that condition functions and mutators are escaped by <paramref name="writer"/>'s encoder.
+    /// Writes <paramref name="operation"/> as an argument of an outgoing <c>transact</c> request, in one pass into the
+    /// request being written: the same JSON as the operation's converter (<c>"op"</c> first, then its members).
     /// </summary>
     public static void WriteTransactArgument(Utf8JsonWriter writer, OvsdbOperation operation)
     {
-        namesAsStrings = true;
-        try
-        {
-            writer.WriteStartObject();
-            writer.WriteString("op"u8, operation.Op);
-            operation.WriteMembers(writer);
-            writer.WriteEndObject();
-        }
-        finally
-        {
-            namesAsStrings = false;
-        }
+        writer.WriteStartObject();
+        writer.WriteString("op"u8, operation.Op);
+        operation.WriteMembers(writer);
+        writer.WriteEndObject();
     }
 
     public static void WriteCondition(Utf8JsonWriter writer, OvsdbCondition condition)
@@ -46,14 +32,7 @@ internal static class OvsdbJsonOperationWriter
 
         writer.WriteStartArray();
         writer.WriteStringValue(condition.Column);
-        if (namesAsStrings)
-        {
-            writer.WriteStringValue(OvsdbCondition.FunctionName(condition.Function));
-        }
-        else
-        {
-            writer.WriteRawValue(FunctionJson[(int)condition.Function], skipInputValidation: true);
-        }
+        writer.WriteRawValue(FunctionJson[(int)condition.Function], skipInputValidation: true);
         OvsdbJsonWrite.WriteValue(writer, condition.Value);
         writer.WriteEndArray();
     }
@@ -62,14 +41,7 @@ internal static class OvsdbJsonOperationWriter
     {
         writer.WriteStartArray();
         writer.WriteStringValue(mutation.Column);
-        if (namesAsStrings)
-        {
-            writer.WriteStringValue(OvsdbMutation.MutatorName(mutation.Mutator));
-        }
-        else
-        {
-            writer.WriteRawValue(MutatorJson[(int)mutation.Mutator], skipInputValidation: true);
-        }
+        writer.WriteRawValue(MutatorJson[(int)mutation.Mutator], skipInputValidation: true);
         OvsdbJsonWrite.WriteValue(writer, mutation.Value);
         writer.WriteEndArray();
     }

@@ -34,7 +34,6 @@ internal sealed class OperationArgument
         /// <inheritdoc/>
         public override void Write(Utf8JsonWriter writer, OperationArgument value, JsonSerializerOptions options)
         {
-            // The bytes the client sent when each operation went through a JsonElement (see TransactWireTests).
             OvsdbJsonOperationWriter.WriteTransactArgument(writer, value.Operation);
         }
     }
