@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 
 namespace OvsNet.Protocol.Json;
@@ -167,17 +166,5 @@ internal static class MonitorJsonRead
         return new MonitorCondSinceResult(found, lastId, updates);
     }
 
-    private static OvsdbUuid ReadUuidName(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length == 36
-            && Utf8Parser.TryParse(reader.ValueSpan, out Guid guid, out int consumed, 'D') && consumed == 36)
-        {
-            return new OvsdbUuid(guid);
-        }
-
-        string name = reader.GetString()!;
-        return OvsdbUuid.TryParse(name, out OvsdbUuid uuid)
-            ? uuid
-            : throw new JsonException($"'{name}' is not a row uuid.");
-    }
+    private static OvsdbUuid ReadUuidName(ref Utf8JsonReader reader) => OvsdbJsonRead.ParseUuidText(ref reader, "a row uuid");
 }

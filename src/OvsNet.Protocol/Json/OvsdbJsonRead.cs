@@ -91,6 +91,15 @@ internal static class OvsdbJsonRead
             throw new JsonException($"Expected a uuid string, but found {Describe(ref reader)}.");
         }
 
+        return ParseUuidText(ref reader, "a uuid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)");
+    }
+
+    /// <summary>
+    /// Parses the text of the current string or property-name token as a uuid; <paramref name="what"/> completes the
+    /// error message ("'text' is not {what}."). The common case (36 unescaped bytes) is parsed without a string.
+    /// </summary>
+    public static OvsdbUuid ParseUuidText(ref Utf8JsonReader reader, string what)
+    {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length == 36
             && Utf8Parser.TryParse(reader.ValueSpan, out Guid guid, out int consumed, 'D') && consumed == 36)
         {
@@ -100,7 +109,7 @@ internal static class OvsdbJsonRead
         string text = reader.GetString()!;
         return OvsdbUuid.TryParse(text, out OvsdbUuid uuid)
             ? uuid
-            : throw new JsonException($"'{text}' is not a uuid (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).");
+            : throw new JsonException($"'{text}' is not {what}.");
     }
 
     public static OvsdbValue ReadValue(ref Utf8JsonReader reader)
