@@ -20,8 +20,13 @@ public static class ClusterWriter
     /// <param name="count">How many rows to write.</param>
     /// <param name="output">Where progress goes.</param>
     /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="acknowledgedHook">
+    /// Optional: awaited by the writer after each acknowledged transaction with the number acknowledged so far (a test
+    /// uses it to kill the leader at a known point of the run instead of after a guessed delay).
+    /// </param>
     /// <returns>The counts.</returns>
-    public static async Task<ClusterWriterResult> RunAsync(string remotes, int count, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task<ClusterWriterResult> RunAsync(
+        string remotes, int count, TextWriter output, CancellationToken cancellationToken = default, Func<int, Task>? acknowledgedHook = null)
     {
         string run = Guid.NewGuid().ToString("N");
         int reconnects = 0;
@@ -48,6 +53,7 @@ public static class ClusterWriter
             output.WriteLine($"connected to the leader {session.CurrentEndpoint} ({session.CurrentServerStatus})");
 
             var acknowledged = new ConcurrentBag<int>();
+            int acknowledgedCount = 0;
             var failed = new ConcurrentBag<int>();
             int next = -1;
             async Task WriterAsync()
@@ -60,6 +66,11 @@ public static class ClusterWriter
                         OvsdbClient client = await session.GetClientAsync(cancellationToken).ConfigureAwait(false);
                         await InsertAsync(client, run, seq, cancellationToken).ConfigureAwait(false);
                         acknowledged.Add(seq);
+                        int soFar = Interlocked.Increment(ref acknowledgedCount);
+                        if (acknowledgedHook is not null)
+                        {
+                            await acknowledgedHook(soFar).ConfigureAwait(false);
+                        }
                     }
                     catch (OvsdbException ex) when (ex.IsTransient)
                     {

@@ -209,10 +209,14 @@ public sealed class LeaderKillTests(RaftClusterFixture cluster) : IAsyncLifetime
         int leader = await cluster.FindLeaderAsync();
         var output = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Task<ClusterWriterResult> sample = ClusterWriter.RunAsync(cluster.Remotes, 400, TextWriter.Synchronized(output), timeout.Token);
-        await Task.Delay(300);
-        await cluster.Members[leader].KillAsync();
-        ClusterWriterResult result = await sample;
+        // The leader dies at a known point (after 100 acknowledgements, awaited by the writer that saw the 100th), not
+        // after a guessed delay: on a fast machine all 400 could commit before a timer fires.
+        int killed = 0;
+        Task KillAt100(int acknowledged) => acknowledged == 100 && Interlocked.Exchange(ref killed, 1) == 0
+            ? cluster.Members[leader].KillAsync()
+            : Task.CompletedTask;
+        ClusterWriterResult result = await ClusterWriter.RunAsync(cluster.Remotes, 400, TextWriter.Synchronized(output), timeout.Token, KillAt100);
+        Assert.Equal(1, killed);
         TestContext.Current.TestOutputHelper?.WriteLine(output.ToString());
         Assert.Equal(400, result.FinalCount);
         Assert.Equal(400, result.Acknowledged + result.Failed);
