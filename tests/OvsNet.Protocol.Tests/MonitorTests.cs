@@ -82,6 +82,53 @@ public class MonitorTests
     }
 
     [Fact]
+    public void A_row_from_the_applier_holds_only_what_was_sent_yet_reads_as_the_full_row()
+    {
+        // The applier stores rows sparsely (the sent columns over the table's shared defaults). Every observable
+        // view must equal the plain row that has each default written out.
+        RowUpdate2 insert = new(RowUpdateKind.Insert, new OvsdbRow([new("i", 3), new("sm", OvsdbMap.FromStrings([new("k", "v")]))]));
+        OvsdbRow sparse = Update2Applier.Apply(T, null, insert)!;
+        var full = new OvsdbRow(T.Columns.Values.Select(c => new KeyValuePair<string, OvsdbValue>(
+            c.Name, c.Name switch { "i" => 3, "sm" => OvsdbMap.FromStrings([new("k", "v")]), _ => c.Type.DefaultValue })));
+        Assert.Equal(2, sparse.Columns.Count); // only what was sent is held
+        Assert.NotNull(sparse.Defaults);
+        Assert.Equal(full.Count, sparse.Count);
+        Assert.Equal(full, sparse);
+        Assert.Equal(sparse, full);
+        Assert.Equal(full.GetHashCode(), sparse.GetHashCode());
+        Assert.Equal(full.Keys, sparse.Keys); // same order: the schema's
+        Assert.Equal(full.Values, sparse.Values);
+        Assert.Equal(full.ToList(), sparse.ToList());
+        Assert.Equal(full.ToString(), sparse.ToString());
+        Assert.All(T.Columns.Keys, name => Assert.True(sparse.ContainsKey(name)));
+        Assert.Equal(full["os"], sparse["os"]);
+        Assert.False(sparse.ContainsKey("nope"));
+        Assert.Throws<KeyNotFoundException>(() => sparse["nope"]);
+        Assert.Equal(JsonSerializer.Serialize(full), JsonSerializer.Serialize(sparse));
+        T.ValidateRow(sparse, forInsert: true);
+
+        // Copies keep reading the defaults, and a modify keeps the row sparse.
+        Assert.Equal(full.With("i", 4), sparse.With("i", 4));
+        Assert.Equal(full.With("x", 4), sparse.With("x", 4));
+        Assert.Equal(full.Count + 1, sparse.With("x", 4).Count);
+        Assert.Equal(full.WithAll(new OvsdbRow([new("r", 1.5)])), sparse.WithAll(new OvsdbRow([new("r", 1.5)])));
+        Assert.Equal(full.Without("os"), sparse.Without("os"));
+        Assert.Equal(full.Count - 1, sparse.Without("os").Count);
+        Assert.Same(sparse, sparse.Without("nope"));
+        OvsdbRow modified = Update2Applier.Apply(T, sparse, new RowUpdate2(RowUpdateKind.Modify, new OvsdbRow([new("i", 5)])))!;
+        Assert.Equal(full.With("i", 5), modified);
+        Assert.Same(sparse.Defaults, modified.Defaults);
+        Assert.Equal(2, modified.Columns.Count);
+
+        // Rows of one table share one defaults dictionary; a monitored-column list gets its own, also shared.
+        Assert.Same(sparse.Defaults, Update2Applier.Apply(T, null, new RowUpdate2(RowUpdateKind.Initial, OvsdbRow.Empty))!.Defaults);
+        string[] columns = ["i", "os"];
+        OvsdbRow narrow = Update2Applier.Apply(T, null, new RowUpdate2(RowUpdateKind.Initial, new OvsdbRow([new("i", 1)])), columns)!;
+        Assert.Same(narrow.Defaults, Update2Applier.Apply(T, null, new RowUpdate2(RowUpdateKind.Initial, OvsdbRow.Empty), columns)!.Defaults);
+        Assert.Equal(["i", "os"], narrow.Keys);
+    }
+
+    [Fact]
     public void Rfc_update_notifications_parse_and_apply()
     {
         var cache = new Dictionary<OvsdbUuid, OvsdbRow>();

@@ -97,10 +97,21 @@ internal static class OvsdbJsonWrite
     public static void WriteRow(Utf8JsonWriter writer, OvsdbRow row)
     {
         writer.WriteStartObject();
-        foreach (KeyValuePair<string, OvsdbValue> column in row.Columns)
+        if (row.Defaults is null)
         {
-            writer.WritePropertyName(column.Key);
-            WriteValue(writer, column.Value);
+            foreach (KeyValuePair<string, OvsdbValue> column in row.Columns)
+            {
+                writer.WritePropertyName(column.Key);
+                WriteValue(writer, column.Value);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<string, OvsdbValue> column in row)
+            {
+                writer.WritePropertyName(column.Key);
+                WriteValue(writer, column.Value);
+            }
         }
 
         writer.WriteEndObject();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace OvsNet.Protocol;
 
 /// <summary>
@@ -51,39 +53,25 @@ public static class Update2Applier
 
     private static OvsdbRow Fill(TableSchema table, OvsdbRow row, IReadOnlyCollection<string>? columns)
     {
-        var result = new Dictionary<string, OvsdbValue>(columns?.Count ?? table.Columns.Count, StringComparer.Ordinal);
-        if (columns is null)
-        {
-            foreach (ColumnSchema column in table.Columns.Values)
-            {
-                result[column.Name] = column.Type.DefaultValue;
-            }
-        }
-        else
-        {
-            foreach (string name in columns)
-            {
-                result[name] = Column(table, name).Type.DefaultValue;
-            }
-        }
-
-        foreach (KeyValuePair<string, OvsdbValue> entry in row.Columns)
+        // Sparse: the row holds what the server sent; the omitted columns read from defaults shared by the table.
+        var result = new Dictionary<string, OvsdbValue>(row.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, OvsdbValue> entry in row)
         {
             result[entry.Key] = Normalize(table, Column(table, entry.Key), entry.Value);
         }
 
-        return OvsdbRow.Wrap(result);
+        return OvsdbRow.WrapSparse(result, Defaults(table, columns));
     }
 
     private static OvsdbRow Modify(TableSchema table, OvsdbRow current, OvsdbRow diff)
     {
         var result = new Dictionary<string, OvsdbValue>(current.Columns, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, OvsdbValue> entry in diff.Columns)
+        foreach (KeyValuePair<string, OvsdbValue> entry in diff)
         {
             ColumnSchema column = Column(table, entry.Key);
             ColumnType type = column.Type;
             OvsdbValue change = Normalize(table, column, entry.Value);
-            OvsdbValue old = result.TryGetValue(entry.Key, out OvsdbValue cached) ? cached : type.DefaultValue;
+            OvsdbValue old = current.TryGetValue(entry.Key, out OvsdbValue cached) ? cached : type.DefaultValue;
             if (type.IsMap)
             {
                 result[entry.Key] = old.AsMap().ApplyDiff(change.AsMap());
@@ -98,8 +86,35 @@ public static class Update2Applier
             }
         }
 
-        return OvsdbRow.Wrap(result);
+        return current.Defaults is null ? OvsdbRow.Wrap(result) : OvsdbRow.WrapSparse(result, current.Defaults);
     }
+
+    /// <summary>The defaults of <paramref name="columns"/> (every column when null), built once per table or column list.</summary>
+    private static Dictionary<string, OvsdbValue> Defaults(TableSchema table, IReadOnlyCollection<string>? columns)
+    {
+        if (columns is null)
+        {
+            return table.Defaults;
+        }
+
+        if (ColumnDefaults.TryGetValue(columns, out DefaultsEntry? entry) && ReferenceEquals(entry.Table, table))
+        {
+            return entry.Values;
+        }
+
+        var values = new Dictionary<string, OvsdbValue>(columns.Count, StringComparer.Ordinal);
+        foreach (string name in columns)
+        {
+            values[name] = Column(table, name).Type.DefaultValue;
+        }
+
+        ColumnDefaults.AddOrUpdate(columns, new DefaultsEntry(table, values));
+        return values;
+    }
+
+    private static readonly ConditionalWeakTable<IReadOnlyCollection<string>, DefaultsEntry> ColumnDefaults = new();
+
+    private sealed record DefaultsEntry(TableSchema Table, Dictionary<string, OvsdbValue> Values);
 
     private static ColumnSchema Column(TableSchema table, string name) =>
         table.TryGetColumn(name, out ColumnSchema? column)

@@ -7,6 +7,8 @@ public sealed class TableSchema
 {
     // The implicit columns (RFC 7047 §3.2): every table has them, no schema lists them, and clients cannot write them.
     private static readonly ColumnSchema UuidColumnSchema = new(OvsdbRow.UuidColumn, ColumnType.Scalar(OvsdbAtomType.Uuid), mutable: false);
+    private Dictionary<string, OvsdbValue>? _defaults;
+
     private static readonly ColumnSchema VersionColumnSchema = new(OvsdbRow.VersionColumn, ColumnType.Scalar(OvsdbAtomType.Uuid), mutable: false);
 
     /// <summary>Creates a table schema.</summary>
@@ -114,27 +116,64 @@ public sealed class TableSchema
     public void ValidateRow(OvsdbRow row, bool forInsert)
     {
         ArgumentNullException.ThrowIfNull(row);
-        foreach (KeyValuePair<string, OvsdbValue> entry in row.Columns)
+        if (row.Defaults is null)
         {
-            if (!Columns.TryGetValue(entry.Key, out ColumnSchema? column))
+            foreach (KeyValuePair<string, OvsdbValue> entry in row.Columns)
             {
-                throw new ArgumentException(
-                    entry.Key is OvsdbRow.UuidColumn or OvsdbRow.VersionColumn
-                        ? $"Table {Name}: column {entry.Key} cannot be written (it is maintained by the server)."
-                        : $"Table {Name} has no column '{entry.Key}'.",
-                    nameof(row));
-            }
-
-            if (!forInsert && !column.Mutable)
-            {
-                throw new ArgumentException($"Table {Name}: column {column.Name} is immutable and can only be set by insert.", nameof(row));
-            }
-
-            if (column.Type.Validate(entry.Value) is string error)
-            {
-                throw new ArgumentException($"Table {Name}, column {column.Name} ({column.Type}): {error}.", nameof(row));
+                if (ColumnError(entry, forInsert) is string error)
+                {
+                    throw new ArgumentException(error, nameof(row));
+                }
             }
         }
+        else
+        {
+            foreach (KeyValuePair<string, OvsdbValue> entry in row)
+            {
+                if (ColumnError(entry, forInsert) is string error)
+                {
+                    throw new ArgumentException(error, nameof(row));
+                }
+            }
+        }
+    }
+
+    /// <summary>Every column's default value, in column order (shared by sparse rows; never mutated).</summary>
+    internal Dictionary<string, OvsdbValue> Defaults
+    {
+        get
+        {
+            Dictionary<string, OvsdbValue>? defaults = Volatile.Read(ref _defaults);
+            if (defaults is null)
+            {
+                defaults = new Dictionary<string, OvsdbValue>(Columns.Count, StringComparer.Ordinal);
+                foreach (ColumnSchema column in Columns.Values)
+                {
+                    defaults[column.Name] = column.Type.DefaultValue;
+                }
+
+                defaults = Interlocked.CompareExchange(ref _defaults, defaults, null) ?? defaults;
+            }
+
+            return defaults;
+        }
+    }
+
+    private string? ColumnError(KeyValuePair<string, OvsdbValue> entry, bool forInsert)
+    {
+        if (!Columns.TryGetValue(entry.Key, out ColumnSchema? column))
+        {
+            return entry.Key is OvsdbRow.UuidColumn or OvsdbRow.VersionColumn
+                ? $"Table {Name}: column {entry.Key} cannot be written (it is maintained by the server)."
+                : $"Table {Name} has no column '{entry.Key}'.";
+        }
+
+        if (!forInsert && !column.Mutable)
+        {
+            return $"Table {Name}: column {column.Name} is immutable and can only be set by insert.";
+        }
+
+        return column.Type.Validate(entry.Value) is string error ? $"Table {Name}, column {column.Name} ({column.Type}): {error}." : null;
     }
 
     /// <inheritdoc/>

@@ -9,6 +9,12 @@ namespace OvsNet.Protocol;
 /// A row (RFC 7047 §5.1 <c>&lt;row&gt;</c>): column names mapped to values, written as a JSON object. Column order
 /// is kept as given; equality ignores it. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// Rows built from monitor updates (<see cref="Update2Applier"/>) are stored sparsely: only the columns the server sent
+/// are held per row, and the omitted columns read as their defaults from one dictionary shared by every row of the
+/// table. That is invisible to callers (indexer, enumeration, count and equality see every column) and is what keeps a
+/// replica's memory per row close to the size of what the server sent.
+/// </remarks>
 [JsonConverter(typeof(OvsdbRowConverter))]
 public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatable<OvsdbRow>
 {
@@ -19,6 +25,10 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     public const string VersionColumn = "_version";
 
     private readonly Dictionary<string, OvsdbValue> _columns;
+
+    // Sparse rows: the columns not in _columns read from here (shared, never mutated). _count is the logical count.
+    private readonly Dictionary<string, OvsdbValue>? _defaults;
+    private readonly int _count;
 
     /// <summary>Creates a row.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
@@ -39,33 +49,56 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
                 throw new ArgumentException($"The row contains the column '{column.Key}' twice.", nameof(columns));
             }
         }
+
+        _count = _columns.Count;
     }
 
-    private OvsdbRow(Dictionary<string, OvsdbValue> columns) => _columns = columns;
+    private OvsdbRow(Dictionary<string, OvsdbValue> columns)
+    {
+        _columns = columns;
+        _count = columns.Count;
+    }
+
+    private OvsdbRow(Dictionary<string, OvsdbValue> columns, Dictionary<string, OvsdbValue> defaults)
+    {
+        _columns = columns;
+        _defaults = defaults;
+        int count = defaults.Count;
+        foreach (string name in columns.Keys)
+        {
+            if (!defaults.ContainsKey(name))
+            {
+                count++;
+            }
+        }
+
+        _count = count;
+    }
 
     /// <summary>The row with no columns.</summary>
     public static OvsdbRow Empty { get; } = new(new Dictionary<string, OvsdbValue>(StringComparer.Ordinal));
 
     /// <summary>The number of columns.</summary>
-    public int Count => _columns.Count;
+    public int Count => _count;
 
     /// <inheritdoc/>
-    public IEnumerable<string> Keys => _columns.Keys;
+    public IEnumerable<string> Keys => _defaults is null ? _columns.Keys : this.Select(c => c.Key);
 
     /// <inheritdoc/>
-    public IEnumerable<OvsdbValue> Values => _columns.Values;
+    public IEnumerable<OvsdbValue> Values => _defaults is null ? _columns.Values : this.Select(c => c.Value);
 
     /// <inheritdoc/>
     /// <exception cref="KeyNotFoundException">The row has no such column.</exception>
-    public OvsdbValue this[string key] => _columns.TryGetValue(key, out OvsdbValue value)
+    public OvsdbValue this[string key] => TryGetValue(key, out OvsdbValue value)
         ? value
         : throw new KeyNotFoundException($"The row has no column '{key}'.");
 
     /// <inheritdoc/>
-    public bool ContainsKey(string key) => _columns.ContainsKey(key);
+    public bool ContainsKey(string key) => _columns.ContainsKey(key) || (_defaults is not null && _defaults.ContainsKey(key));
 
     /// <inheritdoc/>
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out OvsdbValue value) => _columns.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out OvsdbValue value)
+        => _columns.TryGetValue(key, out value) || (_defaults is not null && _defaults.TryGetValue(key, out value));
 
     /// <summary>A copy with <paramref name="column"/> set to <paramref name="value"/> (added or replaced).</summary>
     /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty.</exception>
@@ -73,7 +106,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     {
         ArgumentException.ThrowIfNullOrEmpty(column);
         var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal) { [column] = value };
-        return new OvsdbRow(copy);
+        return _defaults is null ? new OvsdbRow(copy) : new OvsdbRow(copy, _defaults);
     }
 
     /// <summary>A copy with every column of <paramref name="changes"/> set (added or replaced).</summary>
@@ -86,23 +119,25 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
         }
 
         var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, OvsdbValue> change in changes._columns)
+        foreach (KeyValuePair<string, OvsdbValue> change in changes)
         {
             copy[change.Key] = change.Value;
         }
 
-        return new OvsdbRow(copy);
+        return _defaults is null ? new OvsdbRow(copy) : new OvsdbRow(copy, _defaults);
     }
 
     /// <summary>A copy without <paramref name="column"/>.</summary>
     public OvsdbRow Without(string column)
     {
-        if (!_columns.ContainsKey(column))
+        if (!ContainsKey(column))
         {
             return this;
         }
 
-        var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal);
+        Dictionary<string, OvsdbValue> copy = _defaults is null
+            ? new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal)
+            : new Dictionary<string, OvsdbValue>(this, StringComparer.Ordinal);
         copy.Remove(column);
         return new OvsdbRow(copy);
     }
@@ -113,7 +148,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     /// <summary>Gets the row's <c>_uuid</c>.</summary>
     public bool TryGetUuid(out OvsdbUuid uuid)
     {
-        if (_columns.TryGetValue(UuidColumn, out OvsdbValue value) && value.TryGetAtom(out OvsdbAtom atom)
+        if (TryGetValue(UuidColumn, out OvsdbValue value) && value.TryGetAtom(out OvsdbAtom atom)
             && atom.Type == OvsdbAtomType.Uuid && !atom.IsNamedUuid)
         {
             uuid = atom.AsUuid();
@@ -125,7 +160,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     }
 
     /// <inheritdoc/>
-    public IEnumerator<KeyValuePair<string, OvsdbValue>> GetEnumerator() => _columns.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, OvsdbValue>> GetEnumerator() => _defaults is null ? _columns.GetEnumerator() : EnumerateSparse();
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -143,9 +178,9 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
             return false;
         }
 
-        foreach (KeyValuePair<string, OvsdbValue> column in _columns)
+        foreach (KeyValuePair<string, OvsdbValue> column in this)
         {
-            if (!other._columns.TryGetValue(column.Key, out OvsdbValue value) || !value.Equals(column.Value))
+            if (!other.TryGetValue(column.Key, out OvsdbValue value) || !value.Equals(column.Value))
             {
                 return false;
             }
@@ -161,7 +196,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     public override int GetHashCode()
     {
         int hash = 0;
-        foreach (KeyValuePair<string, OvsdbValue> column in _columns)
+        foreach (KeyValuePair<string, OvsdbValue> column in this)
         {
             hash = unchecked(hash + HashCode.Combine(StringComparer.Ordinal.GetHashCode(column.Key), column.Value));
         }
@@ -170,11 +205,42 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     }
 
     /// <summary>A readable form such as <c>{name=br0, ports={}}</c>.</summary>
-    public override string ToString() => "{" + string.Join(", ", _columns.Select(c => $"{c.Key}={c.Value}")) + "}";
+    public override string ToString() => "{" + string.Join(", ", this.Select(c => $"{c.Key}={c.Value}")) + "}";
 
-    /// <summary>The columns without boxing an enumerator (for converters).</summary>
+    /// <summary>
+    /// The columns held by this row itself, without boxing an enumerator (for converters): every column unless
+    /// <see cref="Defaults"/> is set, in which case the others read from there.
+    /// </summary>
     internal Dictionary<string, OvsdbValue> Columns => _columns;
+
+    /// <summary>The shared defaults of a sparse row (see the remarks), or null for a plain row.</summary>
+    internal Dictionary<string, OvsdbValue>? Defaults => _defaults;
 
     /// <summary>Wraps a dictionary the caller gives up (JSON reader, applier).</summary>
     internal static OvsdbRow Wrap(Dictionary<string, OvsdbValue> columns) => columns.Count == 0 ? Empty : new OvsdbRow(columns);
+
+    /// <summary>
+    /// A sparse row: <paramref name="columns"/> (given up by the caller, shared with other immutable rows at most) over
+    /// <paramref name="defaults"/> (shared, never mutated; its order is the row's column order).
+    /// </summary>
+    internal static OvsdbRow WrapSparse(Dictionary<string, OvsdbValue> columns, Dictionary<string, OvsdbValue> defaults) => new(columns, defaults);
+
+    private IEnumerator<KeyValuePair<string, OvsdbValue>> EnumerateSparse()
+    {
+        foreach (KeyValuePair<string, OvsdbValue> column in _defaults!)
+        {
+            yield return _columns.TryGetValue(column.Key, out OvsdbValue value) ? new(column.Key, value) : column;
+        }
+
+        if (_count != _defaults.Count)
+        {
+            foreach (KeyValuePair<string, OvsdbValue> column in _columns)
+            {
+                if (!_defaults.ContainsKey(column.Key))
+                {
+                    yield return column;
+                }
+            }
+        }
+    }
 }
