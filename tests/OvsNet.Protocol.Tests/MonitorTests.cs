@@ -129,6 +129,29 @@ public class MonitorTests
     }
 
     [Fact]
+    public void Rows_read_from_json_share_column_names_and_the_applier_keeps_what_needs_no_normalizing()
+    {
+        OvsdbRow a = JsonSerializer.Deserialize<OvsdbRow>("""{"s":"a","i":1}""")!;
+        OvsdbRow b = JsonSerializer.Deserialize<OvsdbRow>("""{"s":"b","i":2}""")!;
+        Assert.Same(a.Keys.First(), b.Keys.First());
+        Assert.Equal("s", JsonSerializer.Deserialize<OvsdbRow>("""{"\u0073":1}""")!.Keys.Single()); // escaped: read as such
+        Assert.Equal("é", JsonSerializer.Deserialize<OvsdbRow>("""{"é":1}""")!.Keys.Single());
+        string json = "{" + string.Join(",", Enumerable.Range(0, 500).Select(i => $"\"c{i}\":{i}")) + "}";
+        OvsdbRow many = JsonSerializer.Deserialize<OvsdbRow>(json)!; // names colliding in the small table stay right
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => $"c{i}"), many.Keys);
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => $"c{i}"), JsonSerializer.Deserialize<OvsdbRow>(json)!.Keys);
+
+        // Nothing to normalize: the applied row holds the sent dictionary itself. An integer in a real column: a copy.
+        OvsdbRow applied = Update2Applier.Apply(T, null, new RowUpdate2(RowUpdateKind.Initial, a))!;
+        Assert.Same(a.Columns, applied.Columns);
+        OvsdbRow wire = JsonSerializer.Deserialize<OvsdbRow>("""{"s":"a","r":2}""")!;
+        OvsdbRow normalized = Update2Applier.Apply(T, null, new RowUpdate2(RowUpdateKind.Initial, wire))!;
+        Assert.NotSame(wire.Columns, normalized.Columns);
+        Assert.Equal(OvsdbAtomType.Real, normalized["r"].AsAtom().Type);
+        Assert.Equal(OvsdbAtomType.Integer, wire["r"].AsAtom().Type); // the sent row is untouched
+    }
+
+    [Fact]
     public void Rfc_update_notifications_parse_and_apply()
     {
         var cache = new Dictionary<OvsdbUuid, OvsdbRow>();

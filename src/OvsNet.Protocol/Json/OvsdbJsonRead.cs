@@ -178,7 +178,7 @@ internal static class OvsdbJsonRead
                 return columns is null ? OvsdbRow.Empty : OvsdbRow.Wrap(columns);
             }
 
-            string name = reader.GetString()!;
+            string name = ReadColumnName(ref reader);
             Next(ref reader, "a row");
             OvsdbValue value = ReadValue(ref reader);
             columns ??= new Dictionary<string, OvsdbValue>(StringComparer.Ordinal);
@@ -188,6 +188,34 @@ internal static class OvsdbJsonRead
             }
         }
     }
+
+    /// <summary>
+    /// A column name, as one shared string per name: a replica of N rows would otherwise hold N copies of "name". A
+    /// small per-thread table of recent names, checked byte for byte; escaped, long or non-ASCII names are just read.
+    /// </summary>
+    private static string ReadColumnName(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > 64)
+        {
+            return reader.GetString()!;
+        }
+
+        ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+        string?[] names = t_columnNames ??= new string?[128];
+        int slot = utf8.IsEmpty ? 0 : ((utf8.Length * 31) + (utf8[0] * 7) + utf8[^1]) & (names.Length - 1);
+        string? cached = names[slot];
+        if (cached is not null && System.Text.Ascii.Equals(utf8, cached))
+        {
+            return cached;
+        }
+
+        string name = reader.GetString()!;
+        names[slot] = name;
+        return name;
+    }
+
+    [ThreadStatic]
+    private static string?[]? t_columnNames;
 
     /// <summary>Reads an array of rows (<c>"rows"</c> of select results and wait operations).</summary>
     public static List<OvsdbRow> ReadRows(ref Utf8JsonReader reader)

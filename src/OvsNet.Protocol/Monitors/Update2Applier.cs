@@ -53,11 +53,34 @@ public static class Update2Applier
 
     private static OvsdbRow Fill(TableSchema table, OvsdbRow row, IReadOnlyCollection<string>? columns)
     {
-        // Sparse: the row holds what the server sent; the omitted columns read from defaults shared by the table.
-        var result = new Dictionary<string, OvsdbValue>(row.Count, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, OvsdbValue> entry in row)
+        // Sparse: the row holds what the server sent; the omitted columns read from defaults shared by the table. The
+        // sent dictionary itself is shared (rows never change it) unless normalizing changed a value.
+        Dictionary<string, OvsdbValue>? result = null;
+        if (row.Defaults is null)
         {
-            result[entry.Key] = Normalize(table, Column(table, entry.Key), entry.Value);
+            foreach (KeyValuePair<string, OvsdbValue> entry in row.Columns)
+            {
+                OvsdbValue normalized = Normalize(table, Column(table, entry.Key), entry.Value);
+                if (result is null && !normalized.IsIdenticalTo(entry.Value))
+                {
+                    result = new Dictionary<string, OvsdbValue>(row.Columns, StringComparer.Ordinal);
+                }
+
+                if (result is not null)
+                {
+                    result[entry.Key] = normalized;
+                }
+            }
+
+            result ??= row.Columns;
+        }
+        else
+        {
+            result = new Dictionary<string, OvsdbValue>(row.Count, StringComparer.Ordinal);
+            foreach (KeyValuePair<string, OvsdbValue> entry in row)
+            {
+                result[entry.Key] = Normalize(table, Column(table, entry.Key), entry.Value);
+            }
         }
 
         return OvsdbRow.WrapSparse(result, Defaults(table, columns));

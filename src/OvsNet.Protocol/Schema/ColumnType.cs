@@ -141,7 +141,14 @@ public sealed class ColumnType
                 return value;
             }
 
-            return new OvsdbMap(map.Pairs.ToArray().Select(p => new KeyValuePair<OvsdbAtom, OvsdbAtom>(Key.Normalize(p.Key), valueType.Normalize(p.Value))));
+            ReadOnlySpan<KeyValuePair<OvsdbAtom, OvsdbAtom>> pairs = map.Pairs;
+            var normalized = new KeyValuePair<OvsdbAtom, OvsdbAtom>[pairs.Length];
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                normalized[i] = new KeyValuePair<OvsdbAtom, OvsdbAtom>(Key.Normalize(pairs[i].Key), valueType.Normalize(pairs[i].Value));
+            }
+
+            return new OvsdbMap(normalized);
         }
 
         if (value.Kind == OvsdbValueKind.Map)
@@ -160,7 +167,14 @@ public sealed class ColumnType
             return set;
         }
 
-        return new OvsdbSet(set.Items.ToArray().Select(Key.Normalize));
+        ReadOnlySpan<OvsdbAtom> items = set.Items;
+        var atoms = new OvsdbAtom[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            atoms[i] = Key.Normalize(items[i]);
+        }
+
+        return new OvsdbSet(atoms);
     }
 
     /// <summary>A short description such as <c>set of 0 to unlimited uuid</c>.</summary>

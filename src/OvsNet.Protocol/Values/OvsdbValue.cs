@@ -120,6 +120,13 @@ public readonly struct OvsdbValue : IEquatable<OvsdbValue>
     /// <summary>Implicit named-uuid atom value.</summary>
     public static implicit operator OvsdbValue(OvsdbNamedUuid value) => new(OvsdbAtom.NamedUuid(value));
 
+    /// <summary>
+    /// True when both hold the same representation: the same set or map instance, or atoms of the same type and value
+    /// (unlike <see cref="Equals(OvsdbValue)"/>, 1 and 1.0, or an atom and its one-element set, are not identical).
+    /// </summary>
+    internal bool IsIdenticalTo(OvsdbValue other) => ReferenceEquals(_collection, other._collection)
+        && (_collection is not null || (_atom.Type == other._atom.Type && _atom.IsNamedUuid == other._atom.IsNamedUuid && _atom.Equals(other._atom)));
+
     /// <inheritdoc/>
     public bool Equals(OvsdbValue other)
     {

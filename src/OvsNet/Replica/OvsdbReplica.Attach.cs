@@ -67,11 +67,11 @@ public sealed partial class OvsdbReplica
                     }
                     else
                     {
-                        // Built aside from an empty snapshot, then swapped in whole: readers never see the purge.
-                        var scratch = new List<OvsdbReplicaChange>();
+                        // Built aside from an empty snapshot, then swapped in whole: readers never see the purge. Its
+                        // row changes are not wanted (the diff against the current snapshot is what subscribers get).
                         OvsdbReplicaSnapshot fresh = initial2 is not null
-                            ? SnapshotUpdater.Apply(empty, initial2, lastId, scratch)
-                            : SnapshotUpdater.Apply(empty, initial1!, scratch);
+                            ? SnapshotUpdater.Apply(empty, initial2, lastId, changes: null)
+                            : SnapshotUpdater.Apply(empty, initial1!, changes: null);
                         next = new OvsdbReplicaSnapshot(fresh.Version, lastId, fresh.Tables);
                         SnapshotUpdater.Diff(this.current, next, changes);
                     }

@@ -10,9 +10,9 @@ namespace OvsNet.Replica;
 /// <remarks>Stateless; the replica calls it from its single writer.</remarks>
 internal static class SnapshotUpdater
 {
-    /// <summary>Applies <c>update2</c>/<c>update3</c> (or a monitor_cond reply) diffs.</summary>
+    /// <summary>Applies <c>update2</c>/<c>update3</c> (or a monitor_cond reply) diffs; the row changes go to <paramref name="changes"/> unless it is null.</summary>
     /// <exception cref="ArgumentException">The update does not fit the replica (unknown table or column, a modify or delete of a row it does not hold, a value of the wrong type).</exception>
-    public static OvsdbReplicaSnapshot Apply(OvsdbReplicaSnapshot current, TableUpdates2 updates, OvsdbUuid? lastTransactionId, List<OvsdbReplicaChange> changes)
+    public static OvsdbReplicaSnapshot Apply(OvsdbReplicaSnapshot current, TableUpdates2 updates, OvsdbUuid? lastTransactionId, List<OvsdbReplicaChange>? changes)
     {
         long version = current.Version + 1;
         var tables = new Dictionary<string, OvsdbReplicaTable>(current.Tables, StringComparer.Ordinal);
@@ -41,7 +41,7 @@ internal static class SnapshotUpdater
 
     /// <summary>Applies RFC 7047 <c>update</c> row changes (the <c>monitor</c> fallback): whole new values.</summary>
     /// <exception cref="ArgumentException">The update does not fit the replica.</exception>
-    public static OvsdbReplicaSnapshot Apply(OvsdbReplicaSnapshot current, TableUpdates updates, List<OvsdbReplicaChange> changes)
+    public static OvsdbReplicaSnapshot Apply(OvsdbReplicaSnapshot current, TableUpdates updates, List<OvsdbReplicaChange>? changes)
     {
         long version = current.Version + 1;
         var tables = new Dictionary<string, OvsdbReplicaTable>(current.Tables, StringComparer.Ordinal);
@@ -108,10 +108,10 @@ internal static class SnapshotUpdater
             ? table
             : throw new ArgumentException($"An update names table '{name}', which the replica does not monitor.", nameof(name));
 
-    private static void Record(TableBuilder builder, string table, OvsdbUuid uuid, ReplicaRow? old, ReplicaRow? @new, long version, List<OvsdbReplicaChange> changes)
+    private static void Record(TableBuilder builder, string table, OvsdbUuid uuid, ReplicaRow? old, ReplicaRow? @new, long version, List<OvsdbReplicaChange>? changes)
     {
         builder.Set(uuid, old, @new);
-        changes.Add(new OvsdbReplicaChange(table, uuid, old, @new, version));
+        changes?.Add(new OvsdbReplicaChange(table, uuid, old, @new, version));
     }
 
     private static OvsdbRow Overlay(OvsdbReplicaTable table, OvsdbRow? current, OvsdbRow values)

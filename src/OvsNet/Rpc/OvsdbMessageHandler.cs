@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Nerdbank.Streams;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
 
@@ -34,6 +35,10 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
 
     private static readonly JsonElement NullElement = CreateNull();
 
+    // What PipeMessageHandler(Stream, Stream, ...) uses (PipeReader.Create, leaveOpen), but with 64 KiB segments instead
+    // of 4 KiB: a monitor reply of several megabytes then takes a sixteenth of the reads and buffer segments.
+    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 64 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true);
+
     private readonly JsonValueFramer framer = new();
     private readonly IOvsdbNotificationSink sink;
     private readonly ILogger logger;
@@ -46,7 +51,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbMessageHandler"/> class.</summary>
     public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger)
-        : base(stream, stream, formatter)
+        : base(CreateWriter(stream), PipeReader.Create(stream, ReaderOptions), formatter)
     {
         this.sink = sink;
         this.logger = logger;
@@ -176,6 +181,16 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             Interlocked.CompareExchange(ref this.fault, ex, null);
             throw;
         }
+    }
+
+    /// <summary>The writer PipeMessageHandler(Stream, Stream, ...) makes: a pipe, and the stream disposed once all is flushed.</summary>
+    private static PipeWriter CreateWriter(Stream stream)
+    {
+        PipeWriter writer = stream.UsePipeWriter();
+#pragma warning disable CS0618 // Obsolete in System.IO.Pipelines, implemented by Nerdbank.Streams (StreamJsonRpc relies on it too).
+        writer.OnReaderCompleted((_, state) => ((Stream)state!).Dispose(), stream);
+#pragma warning restore CS0618
+        return writer;
     }
 
     private static JsonElement CreateNull()
