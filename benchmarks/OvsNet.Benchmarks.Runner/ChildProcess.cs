@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace OvsNet.Benchmarks.Runner;
 
 /// <summary>
-/// Runs a measuring child process (the Python peer, or this runner in sync-child mode) under the READY / MARK /
+/// Runs a measuring child process (the Python peer, or this runner in sync-child mode) under the READY / MARK / END /
 /// RESULT line protocol: the server's CPU time is read when the child says READY (then "go" is sent), again at each
-/// MARK, and when RESULT arrives, so the server CPU of the measured part alone is known.
+/// MARK, and at END (then "go": untimed work such as the Python peer's traced memory sync follows) or else when RESULT
+/// arrives, so the server CPU of the measured part alone is known.
 /// </summary>
 internal static class ChildProcess
 {
@@ -28,6 +29,7 @@ internal static class ChildProcess
         using Process process = Process.Start(start) ?? throw new CaseFailedException("could not start " + program);
         Task<string> stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         double cpuMark = 0;
+        double? cpuMeasured = null;
         try
         {
             while (true)
@@ -39,15 +41,24 @@ internal static class ChildProcess
                     throw new CaseFailedException($"{Path.GetFileName(program)} {string.Join(' ', args.Take(2))} ended without a result (exit {process.ExitCode}): {Tail(await stderr)}");
                 }
 
-                if (line is "READY" or "MARK")
+                if (line is "READY" or "MARK" or "END")
                 {
-                    cpuMark = server.CpuMilliseconds();
+                    if (line == "END")
+                    {
+                        cpuMeasured = server.CpuMilliseconds() - cpuMark;
+                    }
+                    else
+                    {
+                        cpuMark = server.CpuMilliseconds();
+                        cpuMeasured = null;
+                    }
+
                     await process.StandardInput.WriteLineAsync("go");
                     await process.StandardInput.FlushAsync(cancellationToken);
                 }
                 else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
                 {
-                    double cpu = server.CpuMilliseconds() - cpuMark;
+                    double cpu = cpuMeasured ?? server.CpuMilliseconds() - cpuMark;
                     using JsonDocument doc = JsonDocument.Parse(line["RESULT ".Length..]);
                     process.StandardInput.Close();
                     await process.WaitForExitAsync(cancellationToken);

@@ -204,6 +204,7 @@ internal sealed class ComparisonRunner(RunnerOptions options)
                 BaselineKb = r.GetProperty("baseline_kb").GetInt64(),
                 PeakKb = r.GetProperty("hwm_kb").GetInt64(),
                 ManagedKb = r.GetProperty("managed_kb").GetInt64(),
+                RetainedKb = r.GetProperty("retained_kb").GetInt64(),
                 AllocatedKb = r.GetProperty("allocated_kb").GetInt64(),
                 ClientCpuMilliseconds = r.GetProperty("cpu_seconds").GetDouble() * 1000,
                 Rows = r.GetProperty("rows").GetInt32(),

@@ -21,6 +21,13 @@ internal sealed record Measurement(double Milliseconds, double ServerCpuMillisec
     /// <summary>Gets the managed heap after the first sync (GC.GetTotalMemory), kB; .NET clients only.</summary>
     public long? ManagedKb { get; init; }
 
+    /// <summary>
+    /// Gets the memory the replica keeps, kB (sync): .NET clients, the managed heap after a full collection with the
+    /// first sync's replica alive minus the same before connecting; the Python IDL, tracemalloc's current size after
+    /// gc.collect() for a third, untimed sync traced from its start.
+    /// </summary>
+    public long? RetainedKb { get; init; }
+
     /// <summary>Gets the bytes the runner process allocated during the measured part (in-process clients only), kB.</summary>
     public long? AllocatedKb { get; init; }
 
@@ -30,8 +37,14 @@ internal sealed record Measurement(double Milliseconds, double ServerCpuMillisec
     /// <summary>Gets the per-call latencies in microseconds (latency workloads).</summary>
     public double[]? LatencyMicroseconds { get; init; }
 
+    /// <summary>Gets the peak memory per replicated row: (VmHWM - VmRSS before connecting) / rows, bytes.</summary>
     public double? MemoryPerRowBytes => this.PeakKb is long peak && this.BaselineKb is long baseline && this.Rows is > 0
         ? (peak - baseline) * 1024.0 / this.Rows.Value
+        : null;
+
+    /// <summary>Gets the retained memory per replicated row: <see cref="RetainedKb"/> / rows, bytes.</summary>
+    public double? RetainedPerRowBytes => this.RetainedKb is long retained && this.Rows is > 0
+        ? retained * 1024.0 / this.Rows.Value
         : null;
 }
 

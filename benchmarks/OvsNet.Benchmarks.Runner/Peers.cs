@@ -24,6 +24,7 @@ internal static class PythonPeer
                 ColdMilliseconds = r.GetProperty("cold_seconds").GetDouble() * 1000,
                 BaselineKb = r.GetProperty("baseline_kb").GetInt64(),
                 PeakKb = r.GetProperty("hwm_kb").GetInt64(),
+                RetainedKb = r.GetProperty("retained_kb").GetInt64(),
                 Rows = r.GetProperty("rows").GetInt32(),
             };
         }

@@ -6,8 +6,9 @@ using OvsNet.Protocol;
 namespace OvsNet.Benchmarks.Runner;
 
 /// <summary>
-/// The sync measurement in a fresh process (so VmHWM is this replica's and nothing else's): baseline VmRSS, READY,
-/// a cold sync (time, VmHWM with the replica alive), MARK, a warm sync in the same process (time), RESULT.
+/// The sync measurement in a fresh process (so VmHWM is this replica's and nothing else's): baseline VmRSS and managed
+/// heap, READY, a cold sync (time; with the replica alive: VmHWM, then the managed heap after a full GC), MARK, a warm
+/// sync in the same process (time), RESULT.
 /// </summary>
 internal static class SyncChild
 {
@@ -18,30 +19,31 @@ internal static class SyncChild
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        long managedBaseline = GC.GetTotalMemory(forceFullCollection: true);
         long baseline = Tools.StatusKb("VmRSS");
         Handshake("READY");
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
-        (double cold, int rows, long managed) = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, readMemory: true);
-        long hwm = Tools.StatusKb("VmHWM");
+        SyncSample cold = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, managedBaseline);
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         Handshake("MARK");
         double cpu0 = Tools.OwnCpuMilliseconds();
-        (double warm, _, _) = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, readMemory: false);
+        SyncSample warm = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, managedBaseline: null);
         double cpu = Tools.OwnCpuMilliseconds() - cpu0;
 
         var result = new Dictionary<string, object>
         {
-            ["seconds"] = warm,
-            ["cold_seconds"] = cold,
+            ["seconds"] = warm.Seconds,
+            ["cold_seconds"] = cold.Seconds,
             ["cpu_seconds"] = cpu / 1000,
-            ["rows"] = rows,
+            ["rows"] = cold.Rows,
             ["baseline_kb"] = baseline,
-            ["hwm_kb"] = hwm,
-            ["managed_kb"] = managed,
+            ["hwm_kb"] = cold.HwmKb,
+            ["managed_kb"] = cold.ManagedKb,
+            ["retained_kb"] = cold.RetainedBytes / 1024,
             ["allocated_kb"] = allocated / 1024,
         };
         Console.Out.WriteLine("RESULT " + JsonSerializer.Serialize(result));
@@ -49,57 +51,60 @@ internal static class SyncChild
         return 0;
     }
 
-    private static async Task<(double Seconds, int Rows, long ManagedKb)> SyncOnceAsync(
-        string client, string endpoint, DatabaseSchema schema, string[] tables, int expectedPorts, bool readMemory)
+    /// <summary>
+    /// One sync. With <paramref name="managedBaseline"/> (the cold sync) the memory is read while the replica is alive,
+    /// in this order: the managed heap as it is (no collection), VmHWM (before the forced collection, which must not
+    /// touch the high-water mark), then the managed heap after a full blocking collection minus the baseline: what the
+    /// replica and its connection keep, without the transient parse buffers a lazy GC has not reclaimed yet.
+    /// </summary>
+    private static async Task<SyncSample> SyncOnceAsync(
+        string client, string endpoint, DatabaseSchema schema, string[] tables, int expectedPorts, long? managedBaseline)
     {
         long t0 = Stopwatch.GetTimestamp();
-        int rows;
-        long managed = 0;
         if (client == "ovsnet")
         {
             var (ovsdb, replica, count) = await OvsNetWorkloads.SyncReplicaAsync(endpoint, schema);
             double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-            rows = count;
             Check(replica.Current.GetTable("Port").Count, expectedPorts);
-            if (readMemory)
-            {
-                managed = GC.GetTotalMemory(false) / 1024;
-            }
-
+            SyncSample sample = ReadMemory(seconds, count, managedBaseline);
             await replica.DisposeAsync();
             await ovsdb.DisposeAsync();
-            return (seconds, rows, managed);
+            return sample;
         }
         else if (client == "ovsnet-mon")
         {
             var (ovsdb, replica, count) = await OvsNetWorkloads.SyncAsync(endpoint, schema);
             double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-            rows = count;
             Check(replica["Port"].Count, expectedPorts);
-            if (readMemory)
-            {
-                managed = GC.GetTotalMemory(false) / 1024;
-            }
-
+            SyncSample sample = ReadMemory(seconds, count, managedBaseline);
             GC.KeepAlive(replica);
             await ovsdb.DisposeAsync();
-            return (seconds, rows, managed);
+            return sample;
         }
         else
         {
             await using FloorClient floor = await FloorClient.ConnectAsync(endpoint);
             (byte[] replica, int count) = await floor.SyncAsync(tables);
             double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-            rows = count;
-            Check(rows, expectedPorts * 2 + 2);
-            if (readMemory)
-            {
-                managed = GC.GetTotalMemory(false) / 1024;
-            }
-
+            Check(count, expectedPorts * 2 + 2);
+            SyncSample sample = ReadMemory(seconds, count, managedBaseline);
             GC.KeepAlive(replica);
-            return (seconds, rows, managed);
+            return sample;
         }
+    }
+
+    /// <summary>The memory figures of a sync whose replica the caller keeps alive until this returns (none without a baseline).</summary>
+    private static SyncSample ReadMemory(double seconds, int rows, long? managedBaseline)
+    {
+        if (managedBaseline is not long before)
+        {
+            return new SyncSample(seconds, rows, 0, 0, 0);
+        }
+
+        long managed = GC.GetTotalMemory(forceFullCollection: false) / 1024;
+        long hwm = Tools.StatusKb("VmHWM");
+        long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        return new SyncSample(seconds, rows, managed, hwm, retained);
     }
 
     private static void Check(int actual, int expected)
@@ -119,4 +124,12 @@ internal static class SyncChild
             throw new InvalidOperationException("the runner went away");
         }
     }
+
+    /// <summary>One sync's figures.</summary>
+    /// <param name="Seconds">Connect to complete replica, wall time.</param>
+    /// <param name="Rows">Replicated rows.</param>
+    /// <param name="ManagedKb">Managed heap with the replica alive, no collection forced (GC.GetTotalMemory(false)), kB.</param>
+    /// <param name="HwmKb">VmHWM with the replica alive, kB.</param>
+    /// <param name="RetainedBytes">Managed heap after a full collection with the replica alive, minus the same before connecting.</param>
+    private readonly record struct SyncSample(double Seconds, int Rows, long ManagedKb, long HwmKb, long RetainedBytes);
 }

@@ -15,12 +15,16 @@ WORKLOAD is one of:
 
 Protocol with the runner (so it can read the server's CPU time around the measured part only): the script prints
 "READY" when set up and waits for a line on stdin; sync prints "MARK" between its cold and its warm sync and waits
-again; the last line is "RESULT <json>". Timings are perf_counter seconds of the measured part (the IDL's initial
-sync before bulk/churn is not timed). Memory: VmHWM and VmRSS from /proc/self/status, in kB.
+again, then "END" after the warm sync (the measured part ends there; the untimed memory sync follows) and waits again;
+the last line is "RESULT <json>". Timings are perf_counter seconds of the measured part (the IDL's initial sync
+before bulk/churn is not timed). Memory: VmHWM and VmRSS from /proc/self/status, in kB; sync also reports what a
+third sync keeps, traced with tracemalloc (see sync()).
 """
+import gc
 import json
 import sys
 import time
+import tracemalloc
 
 import ovs.db.idl
 import ovs.jsonrpc
@@ -146,7 +150,29 @@ def sync(remote, schema, n):
     idl, warm, rows2 = sync_once(remote, schema, n)
     cpu = time.process_time() - c0
     idl.close()
-    return {"seconds": warm, "cpu_seconds": cpu, "cold_seconds": cold, "rows": rows, "baseline_kb": baseline, "hwm_kb": hwm, "ops": 1}
+    del idl
+    handshake("END")  # the runner reads the server's CPU here: the sync below is not part of the measured part
+
+    # Retained memory, comparable with the .NET children's GC.GetTotalMemory(true) after minus before: a third sync,
+    # untimed, under tracemalloc (which slows allocation, hence not the timed warm sync; VmHWM was read after the cold
+    # sync, before tracing added its own bookkeeping). tracemalloc only counts blocks allocated after start() and
+    # still alive, so "current" after gc.collect(), with the idl alive, is exactly the replica plus whatever else this
+    # sync allocated that survives (its connection and buffers, its own copy of the schema, ~140 kB), and nothing
+    # from before: not the interpreter, the imported modules, or what the two earlier syncs left behind. Bytes are
+    # the allocations' requested sizes (object headers included, allocator slack and arenas not), as the managed heap
+    # size is on .NET. "peak" is the most traced memory alive at once during this sync (transient parse buffers
+    # included).
+    gc.collect()
+    tracemalloc.start()
+    idl, _, rows3 = sync_once(remote, schema, n)
+    gc.collect()
+    retained, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    idl.close()
+    if rows3 != rows:
+        sys.exit("the traced sync replicated %d rows, the cold one %d" % (rows3, rows))
+    return {"seconds": warm, "cpu_seconds": cpu, "cold_seconds": cold, "rows": rows, "baseline_kb": baseline, "hwm_kb": hwm,
+            "retained_kb": retained // 1024, "traced_peak_kb": traced_peak // 1024, "ops": 1}
 
 
 def latency(remote, which, calls):

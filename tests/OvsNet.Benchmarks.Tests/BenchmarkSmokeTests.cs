@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Benchmarks.Tests;
@@ -39,10 +41,10 @@ public sealed class BenchmarkSmokeTests
             Assert.True(exit == 0, $"runner exited with {exit}\n{stdout}\n{stderr}");
 
             string[] lines = await File.ReadAllLinesAsync(Path.Combine(output, "results.csv"));
-            string[] header = lines[0].Split(',');
+            string[] header = SplitCsv(lines[0]);
             int workload = Array.IndexOf(header, "workload"), client = Array.IndexOf(header, "client"), median = Array.IndexOf(header, "median_ms");
             int status = Array.IndexOf(header, "status"), perSecond = Array.IndexOf(header, "per_s"), serverCpu = Array.IndexOf(header, "server_cpu_ms");
-            var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => (f[workload], f[client]));
+            var rows = lines.Skip(1).Select(SplitCsv).ToDictionary(f => (f[workload], f[client]));
 
             foreach ((string w, string c) in ExpectedRows)
             {
@@ -61,9 +63,20 @@ public sealed class BenchmarkSmokeTests
                 Assert.True(int.Parse(sync[Array.IndexOf(header, "rows")], CultureInfo.InvariantCulture) >= 202, $"sync/{c} replicated too few rows");
             }
 
+            // Retained memory (the memory target's measure) is appended after the original columns; every client reports
+            // it, and the target compares OvsNet's replica with the Python IDL's.
+            Assert.Equal(["retained_kb", "retained_bytes_per_row"], header[^2..]);
+            foreach (string c in new[] { "ovsnet", "python" })
+            {
+                string[] sync = rows[("sync", c)];
+                Assert.True(long.Parse(sync[Array.IndexOf(header, "retained_kb")], CultureInfo.InvariantCulture) > 0, $"sync/{c} has no retained memory");
+                Assert.True(double.Parse(sync[Array.IndexOf(header, "retained_bytes_per_row")], CultureInfo.InvariantCulture) > 0, $"sync/{c} has no retained B/row");
+            }
+
             string[] targets = await File.ReadAllLinesAsync(Path.Combine(output, "targets.csv"));
-            Assert.Equal(11, targets.Length); // header + ten targets, each PASS or MISS (never n/a when every client ran)
-            Assert.All(targets.Skip(1), t => Assert.Matches(",(PASS|MISS),", t));
+            Assert.Equal(12, targets.Length); // header + ten targets, each PASS or MISS (never n/a when every client ran), + one INFO line
+            Assert.Equal(10, targets.Skip(1).Count(t => Regex.IsMatch(t, ",(PASS|MISS),")));
+            Assert.Single(targets, t => t.StartsWith("\"sync: OvsNet peak memory/row", StringComparison.Ordinal) && t.Contains(",INFO,", StringComparison.Ordinal));
             Assert.Contains("targets (same run, N = 100", stdout, StringComparison.Ordinal);
         }
         finally
@@ -85,7 +98,7 @@ public sealed class BenchmarkSmokeTests
             Assert.True(exit == 0, $"micro-benchmarks exited with {exit}\n{stdout}\n{stderr}");
 
             string[] reports = Directory.GetFiles(Path.Combine(artifacts, "results"), "*-report.csv");
-            Assert.Equal(4, reports.Length); // Framing, Parsing, Replica, Transaction
+            Assert.Equal(5, reports.Length); // Call, Framing, Parsing, Replica, Transaction
             foreach (string report in reports)
             {
                 string[] lines = await File.ReadAllLinesAsync(report);
@@ -98,6 +111,50 @@ public sealed class BenchmarkSmokeTests
         {
             Directory.Delete(artifacts, recursive: true);
         }
+    }
+
+    /// <summary>One results.csv line's fields: quoted fields (notes) may hold commas and doubled quotes.</summary>
+    private static string[] SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char ch = line[i];
+            if (quoted)
+            {
+                if (ch != '"')
+                {
+                    field.Append(ch);
+                }
+                else if (i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
     }
 
     private static bool PythonIdlAvailable()

@@ -34,7 +34,9 @@ public sealed class ReplicaResumeTests(RaftClusterFixture cluster) : IAsyncLifet
         CancellationToken ct = testTimeout.Token;
 
         // A and B are the two followers, listed in that order: the session starts on A and moves to B. The leader keeps
-        // its quorum (itself and B) while A is down, and takes every write, from a connection of its own.
+        // its quorum (itself and B) while A is down, and takes every write, from a connection of its own. A member another
+        // test restarted must be back in the cluster first, or the session skips it as not connected.
+        await cluster.WaitForHealthyAsync();
         int leader = await cluster.WaitForLeaderAsync();
         int[] followers = [.. Enumerable.Range(0, cluster.Members.Count).Where(i => i != leader)];
         (int a, int b) = (followers[0], followers[1]);

@@ -116,7 +116,7 @@ public sealed class RaftClusterFixture : IAsyncLifetime
         return leader;
     }
 
-    /// <summary>Restarts every member that was killed and waits for a leader.</summary>
+    /// <summary>Restarts every member that was killed and waits until all of them are back in the cluster.</summary>
     public async Task HealAsync()
     {
         foreach (OvsdbServerProcess member in this.members.Where(m => m.Pid is null))
@@ -124,7 +124,39 @@ public sealed class RaftClusterFixture : IAsyncLifetime
             await member.StartAsync();
         }
 
+        await this.WaitForHealthyAsync();
+    }
+
+    /// <summary>
+    /// Waits until there is a leader and every running member knows it (<c>cluster/status</c> shows a cluster member
+    /// with a known leader): a member restarted a moment ago reports itself not connected in <c>_Server</c> until then,
+    /// and a session skips it.
+    /// </summary>
+    public async Task WaitForHealthyAsync()
+    {
         await this.WaitForLeaderAsync();
+        await WaitUntilAsync(async () =>
+        {
+            foreach (OvsdbServerProcess member in this.members.Where(m => m.Pid is not null))
+            {
+                try
+                {
+                    string status = await member.AppctlAsync("cluster/status", "Open_vSwitch");
+                    if (!status.Contains("Status: cluster member", StringComparison.Ordinal)
+                        || status.Contains("Leader: unknown", StringComparison.Ordinal)
+                        || !(status.Contains("Role: leader", StringComparison.Ordinal) || status.Contains("Role: follower", StringComparison.Ordinal)))
+                    {
+                        return false;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
     }
 
     /// <inheritdoc/>

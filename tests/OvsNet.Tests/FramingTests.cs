@@ -7,10 +7,12 @@ namespace OvsNet.Tests;
 /// <summary>ovsdb-server concatenates JSON texts with no delimiter; the client must find each one's end.</summary>
 public class FramingTests
 {
-    [Fact]
-    public async Task Reply_arriving_one_byte_at_a_time_is_read()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reply_arriving_one_byte_at_a_time_is_read(bool traceWire)
     {
-        await using var h = Harness.Create();
+        await using var h = Harness.Create(traceWire: traceWire);
         Task<IReadOnlyList<string>> call = h.Client.ListDatabasesAsync(TestTimeouts.CallToken());
         JsonElement request = await h.Peer.ExpectRequestAsync("list_dbs");
         string reply = $$"""{"id":{{request.GetProperty("id").GetRawText()}},"result":["Open_vSwitch","_Server"],"error":null}""";
@@ -20,10 +22,12 @@ public class FramingTests
         Assert.Equal(["Open_vSwitch", "_Server"], await call);
     }
 
-    [Fact]
-    public async Task Several_messages_in_one_write_with_whitespace_between_are_all_read()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Several_messages_in_one_write_with_whitespace_between_are_all_read(bool traceWire)
     {
-        await using var h = Harness.Create();
+        await using var h = Harness.Create(traceWire: traceWire);
         Task<IReadOnlyList<string>> first = h.Client.ListDatabasesAsync(TestTimeouts.CallToken());
         JsonElement r1 = await h.Peer.ExpectRequestAsync("list_dbs");
         Task<IReadOnlyList<string>> second = h.Client.ListDatabasesAsync(TestTimeouts.CallToken());
@@ -38,10 +42,12 @@ public class FramingTests
         Assert.Equal("""{"id":"echo","result":[],"error":null}""", await h.Peer.ReceiveRawAsync());
     }
 
-    [Fact]
-    public async Task Multibyte_utf8_split_across_writes_is_decoded_whole()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Multibyte_utf8_split_across_writes_is_decoded_whole(bool traceWire)
     {
-        await using var h = Harness.Create();
+        await using var h = Harness.Create(traceWire: traceWire);
         Task<IReadOnlyList<string>> call = h.Client.ListDatabasesAsync(TestTimeouts.CallToken());
         JsonElement request = await h.Peer.ExpectRequestAsync("list_dbs");
         const string name = "brücke-€-😀";
@@ -59,10 +65,12 @@ public class FramingTests
         Assert.Equal([name], await call);
     }
 
-    [Fact]
-    public async Task Braces_inside_strings_do_not_end_a_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Braces_inside_strings_do_not_end_a_message(bool traceWire)
     {
-        await using var h = Harness.Create();
+        await using var h = Harness.Create(traceWire: traceWire);
         Task<IReadOnlyList<string>> call = h.Client.ListDatabasesAsync(TestTimeouts.CallToken());
         JsonElement request = await h.Peer.ExpectRequestAsync("list_dbs");
         await h.Peer.SendBytesAsync(

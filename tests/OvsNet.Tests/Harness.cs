@@ -19,10 +19,12 @@ public sealed class Harness : IAsyncDisposable
 
     public TestLoggerFactory Logs { get; }
 
-    public static Harness Create(TimeSpan? requestTimeout = null)
+    /// <param name="requestTimeout">The client's request timeout (none by default).</param>
+    /// <param name="traceWire">Log at Trace (every wire message), which sends replies through the general read path.</param>
+    public static Harness Create(TimeSpan? requestTimeout = null, bool traceWire = false)
     {
         (ScriptedOvsdbPeer peer, Stream stream) = ScriptedOvsdbPeer.Create();
-        var logs = new TestLoggerFactory();
+        var logs = new TestLoggerFactory { MinimumLevel = traceWire ? Microsoft.Extensions.Logging.LogLevel.Trace : Microsoft.Extensions.Logging.LogLevel.Debug };
         OvsdbClient client = OvsdbClient.Create(stream, new OvsdbClientOptions
         {
             LoggerFactory = logs,

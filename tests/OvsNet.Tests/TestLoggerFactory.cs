@@ -8,6 +8,10 @@ public sealed class TestLoggerFactory : ILoggerFactory
 {
     public ConcurrentQueue<(LogLevel Level, EventId Id, string Message)> Entries { get; } = new();
 
+    /// <summary>Gets or sets the lowest level logged. Debug by default: at Trace the client also logs every wire message,
+    /// which makes it read replies by its general path instead of the plain-reply fast path.</summary>
+    public LogLevel MinimumLevel { get; set; } = LogLevel.Debug;
+
     public IEnumerable<(LogLevel Level, EventId Id, string Message)> Warnings => this.Entries.Where(e => e.Level >= LogLevel.Warning);
 
     public void AddProvider(ILoggerProvider provider)
@@ -25,9 +29,14 @@ public sealed class TestLoggerFactory : ILoggerFactory
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => owner.Entries.Enqueue((logLevel, eventId, formatter(state, exception)));
+        {
+            if (this.IsEnabled(logLevel))
+            {
+                owner.Entries.Enqueue((logLevel, eventId, formatter(state, exception)));
+            }
+        }
     }
 }

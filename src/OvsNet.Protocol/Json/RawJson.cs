@@ -8,6 +8,24 @@ internal static class RawJson
 {
     public delegate T ReadFunc<out T>(ref Utf8JsonReader reader);
 
+    /// <summary>Runs <paramref name="read"/> over one JSON value in UTF-8 (nothing may follow it but whitespace).</summary>
+    public static T Read<T>(ReadOnlySpan<byte> utf8Json, ReadFunc<T> read)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON text is empty.");
+        }
+
+        T value = read(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException($"The JSON text continues after its value ({reader.TokenType}).");
+        }
+
+        return value;
+    }
+
     public static T Read<T>(JsonElement element, ReadFunc<T> read)
     {
         if (element.ValueKind == JsonValueKind.Undefined)

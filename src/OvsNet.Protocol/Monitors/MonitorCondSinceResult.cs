@@ -35,6 +35,10 @@ public sealed class MonitorCondSinceResult
     /// <exception cref="JsonException">The JSON is not <c>[bool, "uuid", {...}]</c>.</exception>
     public static MonitorCondSinceResult FromJson(JsonElement json) => RawJson.Read(json, MonitorJsonRead.ReadMonitorCondSinceResult);
 
+    /// <summary>Reads a <c>monitor_cond_since</c> result from UTF-8 JSON text (one value), without building a JSON document.</summary>
+    /// <exception cref="JsonException">The text is not valid JSON or not a monitor_cond_since result.</exception>
+    public static MonitorCondSinceResult FromJson(ReadOnlySpan<byte> utf8Json) => RawJson.Read(utf8Json, MonitorJsonRead.ReadMonitorCondSinceResult);
+
     internal void Write(Utf8JsonWriter writer)
     {
         writer.WriteStartArray();

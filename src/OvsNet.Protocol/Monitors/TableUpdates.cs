@@ -31,6 +31,10 @@ public sealed class TableUpdates : ReadOnlyDictionary<string, TableUpdate>
     /// <exception cref="JsonException">The JSON is not valid table updates.</exception>
     public static TableUpdates FromJson(JsonElement json) => RawJson.Read(json, MonitorJsonRead.ReadTableUpdates);
 
+    /// <summary>Reads <c>table-updates</c> from UTF-8 JSON text (one value), without building a JSON document.</summary>
+    /// <exception cref="JsonException">The text is not valid JSON or not a table-updates value.</exception>
+    public static TableUpdates FromJson(ReadOnlySpan<byte> utf8Json) => RawJson.Read(utf8Json, MonitorJsonRead.ReadTableUpdates);
+
     internal static TableUpdates Wrap(Dictionary<string, TableUpdate> tables) => new(tables);
 
     private static Dictionary<string, TableUpdate> Copy(IEnumerable<KeyValuePair<string, TableUpdate>> tables)

@@ -31,6 +31,10 @@ public sealed class TableUpdates2 : ReadOnlyDictionary<string, TableUpdate2>
     /// <exception cref="JsonException">The JSON is not valid table updates.</exception>
     public static TableUpdates2 FromJson(JsonElement json) => RawJson.Read(json, MonitorJsonRead.ReadTableUpdates2);
 
+    /// <summary>Reads <c>table-updates2</c> from UTF-8 JSON text (one value), without building a JSON document.</summary>
+    /// <exception cref="JsonException">The text is not valid JSON or not a table-updates2 value.</exception>
+    public static TableUpdates2 FromJson(ReadOnlySpan<byte> utf8Json) => RawJson.Read(utf8Json, MonitorJsonRead.ReadTableUpdates2);
+
     internal static TableUpdates2 Wrap(Dictionary<string, TableUpdate2> tables) => new(tables);
 
     private static Dictionary<string, TableUpdate2> Copy(IEnumerable<KeyValuePair<string, TableUpdate2>> tables)

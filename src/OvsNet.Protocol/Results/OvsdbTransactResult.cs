@@ -11,7 +11,7 @@ namespace OvsNet.Protocol;
 /// </summary>
 /// <remarks>
 /// Deserializing with <see cref="JsonSerializer"/> cannot know how many operations were sent, so it treats every
-/// element as an operation result; use <see cref="Parse"/> with the operation count to separate a commit error.
+/// element as an operation result; use <see cref="Parse(System.Text.Json.JsonElement, int)"/> with the operation count to separate a commit error.
 /// </remarks>
 [JsonConverter(typeof(OvsdbTransactResultConverter))]
 public sealed class OvsdbTransactResult
@@ -53,6 +53,18 @@ public sealed class OvsdbTransactResult
     {
         ArgumentOutOfRangeException.ThrowIfNegative(operationCount);
         return RawJson.Read(result, (ref Utf8JsonReader reader) => Read(ref reader, operationCount));
+    }
+
+    /// <summary>Reads a transact result from UTF-8 JSON text (one value), without building a JSON document.</summary>
+    /// <param name="utf8Json">The <c>result</c> of a transact reply.</param>
+    /// <param name="operationCount">The number of operations sent.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="JsonException">The text is not valid JSON or not a transact result.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="operationCount"/> is negative.</exception>
+    public static OvsdbTransactResult Parse(ReadOnlySpan<byte> utf8Json, int operationCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(operationCount);
+        return RawJson.Read(utf8Json, (ref Utf8JsonReader reader) => Read(ref reader, operationCount));
     }
 
     internal static OvsdbTransactResult Read(ref Utf8JsonReader reader, int? operationCount)

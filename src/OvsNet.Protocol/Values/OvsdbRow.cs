@@ -64,9 +64,9 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
         _columns = columns;
         _defaults = defaults;
         int count = defaults.Count;
-        foreach (string name in columns.Keys)
+        foreach (KeyValuePair<string, OvsdbValue> column in columns) // not .Keys: the dictionary would keep that view
         {
-            if (!defaults.ContainsKey(name))
+            if (!defaults.ContainsKey(column.Key))
             {
                 count++;
             }

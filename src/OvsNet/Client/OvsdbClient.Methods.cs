@@ -110,11 +110,11 @@ public sealed partial class OvsdbClient
             parameters[i + 1] = new OperationArgument(operation);
         }
 
-        JsonElement reply = await this.InvokeAsync("transact", parameters, cancellationToken).ConfigureAwait(false);
+        Rpc.RpcReply reply = await this.InvokeRawAsync("transact", parameters, cancellationToken).ConfigureAwait(false);
         OvsdbTransactResult result;
         try
         {
-            result = OvsdbTransactResult.Parse(reply, operations.Count);
+            result = OvsdbTransactResult.Parse(reply.Utf8, operations.Count);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException)
         {

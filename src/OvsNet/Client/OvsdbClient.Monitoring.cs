@@ -23,8 +23,8 @@ public sealed partial class OvsdbClient
         var subscription = new MonitorSubscription<TableUpdates>(static (method, p) => method == "update"
             ? TableUpdates.FromJson(p[1])
             : throw new InvalidOperationException($"an RFC 7047 monitor received {method}"));
-        (MonitorCore core, JsonElement reply) = await this.StartMonitorAsync("monitor", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
-        return new OvsdbMonitor(core, subscription, Decode("monitor", () => TableUpdates.FromJson(reply)));
+        (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync("monitor", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
+        return new OvsdbMonitor(core, subscription, Decode("monitor", () => TableUpdates.FromJson(reply.Utf8)));
     }
 
     /// <summary>
@@ -39,8 +39,8 @@ public sealed partial class OvsdbClient
     {
         this.CheckMonitorRequests(database, requests, allowConditions: true);
         MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription();
-        (MonitorCore core, JsonElement reply) = await this.StartMonitorAsync("monitor_cond", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
-        TableUpdates2 initial = Decode("monitor_cond", () => TableUpdates2.FromJson(reply));
+        (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync("monitor_cond", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
+        TableUpdates2 initial = Decode("monitor_cond", () => TableUpdates2.FromJson(reply.Utf8));
         return new OvsdbConditionalMonitor(this, core, subscription, initial, found: false, lastTransactionId: null);
     }
 
@@ -58,9 +58,9 @@ public sealed partial class OvsdbClient
     {
         this.CheckMonitorRequests(database, requests, allowConditions: true);
         MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription();
-        (MonitorCore core, JsonElement reply) = await this.StartMonitorAsync(
+        (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync(
             "monitor_cond_since", database, requests, subscription, (lastTransactionId ?? OvsdbUuid.Zero).ToString(), cancellationToken).ConfigureAwait(false);
-        MonitorCondSinceResult result = Decode("monitor_cond_since", () => MonitorCondSinceResult.FromJson(reply));
+        MonitorCondSinceResult result = Decode("monitor_cond_since", () => MonitorCondSinceResult.FromJson(reply.Utf8));
         return new OvsdbConditionalMonitor(this, core, subscription, result.Updates, result.Found, result.LastTransactionId);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class OvsdbClient
         }
     }
 
-    private async Task<(MonitorCore Core, JsonElement Reply)> StartMonitorAsync(
+    private async Task<(MonitorCore Core, Rpc.RpcReply Reply)> StartMonitorAsync(
         string method, string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, IMonitorTarget target, string? lastTransactionId, CancellationToken cancellationToken)
     {
         string monitorId = string.Create(CultureInfo.InvariantCulture, $"ovsnet-m{Interlocked.Increment(ref this.nextMonitorId)}");
@@ -100,10 +100,10 @@ public sealed partial class OvsdbClient
             throw new InvalidOperationException($"Monitor id {monitorId} is already in use.");
         }
 
-        JsonElement reply;
+        Rpc.RpcReply reply;
         try
         {
-            reply = await this.InvokeAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+            reply = await this.InvokeRawAsync(method, parameters, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -160,6 +160,10 @@ public sealed partial class OvsdbClient : IAsyncDisposable
 
     /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>.</summary>
     internal async Task<System.Text.Json.JsonElement> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+        => (await this.InvokeRawAsync(method, parameters, cancellationToken).ConfigureAwait(false)).Element;
+
+    /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>; the result as read (for large results).</summary>
+    internal async Task<Rpc.RpcReply> InvokeRawAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();

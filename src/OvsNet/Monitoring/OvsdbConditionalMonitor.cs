@@ -41,7 +41,13 @@ public sealed class OvsdbConditionalMonitor : IAsyncDisposable
     /// Gets the rows that matched when the monitor started. For <c>monitor_cond_since</c> with <see cref="Found"/> true,
     /// only the changes since the given transaction.
     /// </summary>
-    public TableUpdates2 Initial { get; }
+    public TableUpdates2 Initial { get; private set; }
+
+    /// <summary>
+    /// Drops <see cref="Initial"/> (it becomes empty) for an owner that has applied it and keeps the monitor for its
+    /// updates only, such as the replica: the initial rows would otherwise stay reachable beside the owner's copy.
+    /// </summary>
+    internal void ReleaseInitial() => this.Initial = TableUpdates2.Empty;
 
     /// <summary>
     /// Gets a value indicating whether <c>monitor_cond_since</c> found the requested transaction in the server's history

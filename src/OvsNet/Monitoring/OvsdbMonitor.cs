@@ -29,7 +29,10 @@ public sealed class OvsdbMonitor : IAsyncDisposable
     public string MonitorId => this.core.MonitorId;
 
     /// <summary>Gets the rows that matched when the monitor started (empty unless <c>initial</c> was selected).</summary>
-    public TableUpdates Initial { get; }
+    public TableUpdates Initial { get; private set; }
+
+    /// <summary>Drops <see cref="Initial"/> (it becomes empty) for an owner that has applied it (see <see cref="OvsdbConditionalMonitor"/>).</summary>
+    internal void ReleaseInitial() => this.Initial = TableUpdates.Empty;
 
     /// <summary>Gets how many updates were queued so far; an update a transaction caused is counted when its reply completes.</summary>
     internal long ReceivedCount => this.subscription.Received;

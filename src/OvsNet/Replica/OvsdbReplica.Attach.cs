@@ -82,6 +82,8 @@ public sealed partial class OvsdbReplica
                     this.schema = serverSchema;
                     this.resumable = monitor.Method == OvsdbReplicaMonitorMethod.MonitorCondSince;
                     this.Publish(next, changes);
+                    monitor.Conditional?.ReleaseInitial(); // applied: the snapshot holds the rows now
+                    monitor.Plain?.ReleaseInitial();
                     this.state = OvsdbReplicaState.Synchronized;
                     this.error = null;
                     Volatile.Write(ref this.handle, monitor);

@@ -35,9 +35,8 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
 
     private static readonly JsonElement NullElement = CreateNull();
 
-    // What PipeMessageHandler(Stream, Stream, ...) uses (PipeReader.Create, leaveOpen), but with 64 KiB segments instead
-    // of 4 KiB: a monitor reply of several megabytes then takes a sixteenth of the reads and buffer segments.
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 64 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true);
+    private static readonly JsonReaderOptions ReplyReaderOptions = new() { MaxDepth = 256 };
+
 
     private readonly JsonValueFramer framer = new();
     private readonly IOvsdbNotificationSink sink;
@@ -51,7 +50,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbMessageHandler"/> class.</summary>
     public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger)
-        : base(CreateWriter(stream), PipeReader.Create(stream, ReaderOptions), formatter)
+        : base(CreateWriter(stream), CreateReader(stream), formatter)
     {
         this.sink = sink;
         this.logger = logger;
@@ -163,13 +162,20 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
                     continue;
                 }
 
-                // ParseValue copies the frame, so the pipe's buffer can be released before JsonRpc or the
-                // notification consumers look at the message (JsonDocument over one segment would not copy).
-                var json = new Utf8JsonReader(frame);
-                JsonElement root = JsonElement.ParseValue(ref json);
-                reader.AdvanceTo(consumed);
-
-                JsonRpcMessage? message = this.Dispatch(root);
+                // A plain reply keeps only its result's text (copied out: the pipe's buffer is released next). Anything
+                // else is parsed whole; ParseValue copies the frame for the same reason.
+                JsonRpcMessage? message;
+                if (this.TryReadReply(frame, out message))
+                {
+                    reader.AdvanceTo(consumed);
+                }
+                else
+                {
+                    var json = new Utf8JsonReader(frame);
+                    JsonElement root = JsonElement.ParseValue(ref json);
+                    reader.AdvanceTo(consumed);
+                    message = this.Dispatch(root);
+                }
                 if (message is not null)
                 {
                     return message;
@@ -182,6 +188,14 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             throw;
         }
     }
+
+    /// <summary>
+    /// What PipeMessageHandler(Stream, Stream, ...) makes (PipeReader.Create, leaveOpen), but with 64 KiB segments from
+    /// a pool of the connection's own instead of 4 KiB ones from the shared pool: a monitor reply of several megabytes
+    /// then takes a sixteenth of the reads, and its segments do not stay cached in the shared pool afterwards.
+    /// </summary>
+    private static PipeReader CreateReader(Stream stream)
+        => PipeReader.Create(stream, new StreamPipeReaderOptions(new ReadSegmentPool(), ReadSegmentPool.SegmentSize, minimumReadSize: 4 * 1024, leaveOpen: true));
 
     /// <summary>The writer PipeMessageHandler(Stream, Stream, ...) makes: a pipe, and the stream disposed once all is flushed.</summary>
     private static PipeWriter CreateWriter(Stream stream)
@@ -207,6 +221,85 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
         JsonValueKind.String => new RequestId(id.GetString()),
         _ => throw new OvsdbProtocolException($"Received a reply whose id {id.GetRawText()} matches no request (OvsNet sends integer ids)."),
     };
+
+    /// <summary>
+    /// Reads a reply of the usual shape, <c>{"id":N,"result":...,"error":null}</c> in any member order, to a pending
+    /// request, without building a JSON document: the result's UTF-8 text is copied out as it is, for the caller to
+    /// decode once (a monitor reply of megabytes is then neither copied whole nor indexed token by token). Anything else
+    /// (requests, notifications, errors, other ids, a late or unknown reply, trace logging on) is left to the general
+    /// path, which reports it as before.
+    /// </summary>
+    private bool TryReadReply(ReadOnlySequence<byte> frame, out JsonRpcMessage? message)
+    {
+        message = null;
+        if (this.logger.IsEnabled(LogLevel.Trace))
+        {
+            return false;
+        }
+
+        var json = new Utf8JsonReader(frame, ReplyReaderOptions);
+        json.Read(); // the framer saw a complete object
+        long id = 0;
+        bool hasId = false, hasResult = false, hasError = false;
+        long resultStart = 0, resultEnd = 0;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            if (json.ValueTextEquals("id"u8) && !hasId)
+            {
+                json.Read();
+                if (json.TokenType != JsonTokenType.Number || !json.TryGetInt64(out id))
+                {
+                    return false;
+                }
+
+                hasId = true;
+            }
+            else if (json.ValueTextEquals("result"u8) && !hasResult)
+            {
+                json.Read();
+                resultStart = json.TokenStartIndex;
+                json.Skip();
+                resultEnd = json.BytesConsumed;
+                hasResult = true;
+            }
+            else if (json.ValueTextEquals("error"u8) && !hasError)
+            {
+                json.Read();
+                if (json.TokenType != JsonTokenType.Null)
+                {
+                    return false;
+                }
+
+                hasError = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (!hasId || !hasResult)
+        {
+            return false;
+        }
+
+        var requestId = new RequestId(id);
+        lock (this.gate)
+        {
+            if (!this.outstanding.Remove(requestId))
+            {
+                return false;
+            }
+        }
+
+        message = new JsonRpcResult
+        {
+            RequestId = requestId,
+            Version = "1.0",
+            Result = frame.Slice(resultStart, resultEnd - resultStart).ToArray(),
+        };
+        return true;
+    }
 
     private JsonRpcMessage? Dispatch(JsonElement root)
     {

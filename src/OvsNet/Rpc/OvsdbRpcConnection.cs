@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StreamJsonRpc;
 
@@ -7,8 +6,8 @@ namespace OvsNet.Rpc;
 
 /// <summary>
 /// One JSON-RPC session with ovsdb-server over an open stream: StreamJsonRpc configured for OVSDB (value framing,
-/// JSON-RPC 1.0, echo answered in the handler, RFC cancel, typed errors). Results come back as raw
-/// <see cref="JsonElement"/>s for the client layer to decode once.
+/// JSON-RPC 1.0, echo answered in the handler, RFC cancel, typed errors). Results come back raw (<see cref="RpcReply"/>:
+/// UTF-8 text or an element) for the client layer to decode once.
 /// </summary>
 /// <remarks>Thread-safe: any number of calls may be in flight; replies are matched by id.</remarks>
 internal sealed class OvsdbRpcConnection : IAsyncDisposable
@@ -54,12 +53,12 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <exception cref="OvsdbConnectionException">The connection was lost or closed (also for a protocol violation, as inner exception).</exception>
     /// <exception cref="OvsdbProtocolException">The server sent garbage while the call was pending.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; the RFC 7047 cancel notification was sent.</exception>
-    public async Task<JsonElement> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    public async Task<RpcReply> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         this.ThrowIfClosed(method);
         try
         {
-            return await this.rpc.InvokeWithCancellationAsync<JsonElement>(method, parameters, cancellationToken).ConfigureAwait(false);
+            return new RpcReply(await this.rpc.InvokeWithCancellationAsync<object?>(method, parameters, cancellationToken).ConfigureAwait(false));
         }
         catch (OvsdbServerErrorException ex)
         {

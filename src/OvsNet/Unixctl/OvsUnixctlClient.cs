@@ -118,7 +118,7 @@ public sealed class OvsUnixctlClient : IAsyncDisposable
         JsonElement result;
         try
         {
-            result = await this.connection.InvokeAsync(command, [.. arguments], cancellationToken).ConfigureAwait(false);
+            result = (await this.connection.InvokeAsync(command, [.. arguments], cancellationToken).ConfigureAwait(false)).Element;
         }
         catch (OvsdbRpcException ex)
         {
