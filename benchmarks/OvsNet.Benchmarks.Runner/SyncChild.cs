@@ -6,9 +6,11 @@ using OvsNet.Protocol;
 namespace OvsNet.Benchmarks.Runner;
 
 /// <summary>
-/// The sync measurement in a fresh process (so VmHWM is this replica's and nothing else's): baseline VmRSS and managed
-/// heap, READY, a cold sync (time; with the replica alive: VmHWM, then the managed heap after a full GC), MARK, a warm
-/// sync in the same process (time), RESULT.
+/// The sync measurement in a fresh process (so VmHWM is this replica's and nothing else's): baseline VmRSS, READY, a
+/// cold sync (time; with the replica alive: the managed heap and VmHWM), the managed heap after a full GC, MARK, a warm
+/// sync in the same process (time; with its replica alive: the managed heap after a full GC, minus the one before),
+/// RESULT. The kept memory is the warm sync's, as the Python peer's is its third sync's: one-time costs of a first
+/// connection (type metadata, serializer caches) are not the replica's.
 /// </summary>
 internal static class SyncChild
 {
@@ -19,19 +21,19 @@ internal static class SyncChild
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        long managedBaseline = GC.GetTotalMemory(forceFullCollection: true);
         long baseline = Tools.StatusKb("VmRSS");
         Handshake("READY");
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
-        SyncSample cold = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, managedBaseline);
+        SyncSample cold = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, readPeak: true, retainedBaseline: null);
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        long managedBaseline = GC.GetTotalMemory(forceFullCollection: true);
         Handshake("MARK");
         double cpu0 = Tools.OwnCpuMilliseconds();
-        SyncSample warm = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, managedBaseline: null);
+        SyncSample warm = await SyncOnceAsync(client, endpoint, schema, tables, expectedPorts, readPeak: false, retainedBaseline: managedBaseline);
         double cpu = Tools.OwnCpuMilliseconds() - cpu0;
 
         var result = new Dictionary<string, object>
@@ -43,7 +45,7 @@ internal static class SyncChild
             ["baseline_kb"] = baseline,
             ["hwm_kb"] = cold.HwmKb,
             ["managed_kb"] = cold.ManagedKb,
-            ["retained_kb"] = cold.RetainedBytes / 1024,
+            ["retained_kb"] = warm.RetainedBytes / 1024,
             ["allocated_kb"] = allocated / 1024,
         };
         Console.Out.WriteLine("RESULT " + JsonSerializer.Serialize(result));
@@ -52,13 +54,13 @@ internal static class SyncChild
     }
 
     /// <summary>
-    /// One sync. With <paramref name="managedBaseline"/> (the cold sync) the memory is read while the replica is alive,
-    /// in this order: the managed heap as it is (no collection), VmHWM (before the forced collection, which must not
-    /// touch the high-water mark), then the managed heap after a full blocking collection minus the baseline: what the
-    /// replica and its connection keep, without the transient parse buffers a lazy GC has not reclaimed yet.
+    /// One sync. The memory is read while its replica is alive, after the time is taken: with <paramref name="readPeak"/>
+    /// (the cold sync) the managed heap as it is and VmHWM; with <paramref name="retainedBaseline"/> (the warm sync) the
+    /// managed heap after a full blocking collection minus that baseline: what the replica and its connection keep,
+    /// without the transient parse buffers a lazy GC has not reclaimed yet.
     /// </summary>
     private static async Task<SyncSample> SyncOnceAsync(
-        string client, string endpoint, DatabaseSchema schema, string[] tables, int expectedPorts, long? managedBaseline)
+        string client, string endpoint, DatabaseSchema schema, string[] tables, int expectedPorts, bool readPeak, long? retainedBaseline)
     {
         long t0 = Stopwatch.GetTimestamp();
         if (client == "ovsnet")
@@ -66,7 +68,7 @@ internal static class SyncChild
             var (ovsdb, replica, count) = await OvsNetWorkloads.SyncReplicaAsync(endpoint, schema);
             double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
             Check(replica.Current.GetTable("Port").Count, expectedPorts);
-            SyncSample sample = ReadMemory(seconds, count, managedBaseline);
+            SyncSample sample = ReadMemory(seconds, count, readPeak, retainedBaseline);
             await replica.DisposeAsync();
             await ovsdb.DisposeAsync();
             return sample;
@@ -76,7 +78,7 @@ internal static class SyncChild
             var (ovsdb, replica, count) = await OvsNetWorkloads.SyncAsync(endpoint, schema);
             double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
             Check(replica["Port"].Count, expectedPorts);
-            SyncSample sample = ReadMemory(seconds, count, managedBaseline);
+            SyncSample sample = ReadMemory(seconds, count, readPeak, retainedBaseline);
             GC.KeepAlive(replica);
             await ovsdb.DisposeAsync();
             return sample;
@@ -87,23 +89,18 @@ internal static class SyncChild
             (byte[] replica, int count) = await floor.SyncAsync(tables);
             double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
             Check(count, expectedPorts * 2 + 2);
-            SyncSample sample = ReadMemory(seconds, count, managedBaseline);
+            SyncSample sample = ReadMemory(seconds, count, readPeak, retainedBaseline);
             GC.KeepAlive(replica);
             return sample;
         }
     }
 
-    /// <summary>The memory figures of a sync whose replica the caller keeps alive until this returns (none without a baseline).</summary>
-    private static SyncSample ReadMemory(double seconds, int rows, long? managedBaseline)
+    /// <summary>The memory figures of a sync whose replica the caller keeps alive until this returns.</summary>
+    private static SyncSample ReadMemory(double seconds, int rows, bool readPeak, long? retainedBaseline)
     {
-        if (managedBaseline is not long before)
-        {
-            return new SyncSample(seconds, rows, 0, 0, 0);
-        }
-
-        long managed = GC.GetTotalMemory(forceFullCollection: false) / 1024;
-        long hwm = Tools.StatusKb("VmHWM");
-        long retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        long managed = readPeak ? GC.GetTotalMemory(forceFullCollection: false) / 1024 : 0;
+        long hwm = readPeak ? Tools.StatusKb("VmHWM") : 0; // before any forced collection
+        long retained = retainedBaseline is long before ? GC.GetTotalMemory(forceFullCollection: true) - before : 0;
         return new SyncSample(seconds, rows, managed, hwm, retained);
     }
 
@@ -130,6 +127,6 @@ internal static class SyncChild
     /// <param name="Rows">Replicated rows.</param>
     /// <param name="ManagedKb">Managed heap with the replica alive, no collection forced (GC.GetTotalMemory(false)), kB.</param>
     /// <param name="HwmKb">VmHWM with the replica alive, kB.</param>
-    /// <param name="RetainedBytes">Managed heap after a full collection with the replica alive, minus the same before connecting.</param>
+    /// <param name="RetainedBytes">Managed heap after a full collection with the replica alive, minus the same before connecting (warm sync).</param>
     private readonly record struct SyncSample(double Seconds, int Rows, long ManagedKb, long HwmKb, long RetainedBytes);
 }

@@ -47,9 +47,12 @@ public sealed class LeaderKillTests(RaftClusterFixture cluster) : IAsyncLifetime
             },
             ct);
         var recorder = new StateRecorder(session);
-        int leader = await cluster.WaitForLeaderAsync();
-        Assert.Equal(cluster.TcpEndpoints[leader], session.CurrentEndpoint!.ToString()); // LeaderOnly picked the leader
-        Assert.True(session.CurrentServerStatus!.Leader);
+
+        // LeaderOnly picked the member whose _Server row says leader; that member is the one to kill (asking
+        // cluster/status again could race with an election that is still settling).
+        Assert.True(session.CurrentServerStatus!.Leader, $"connected to {session.CurrentEndpoint}, status {session.CurrentServerStatus}");
+        int leader = cluster.TcpEndpoints.ToList().IndexOf(session.CurrentEndpoint!.ToString());
+        Assert.True(leader >= 0, $"connected to {session.CurrentEndpoint}, not one of {string.Join(",", cluster.TcpEndpoints)}");
 
         // A replica over the same session follows the whole run, through the failover.
         await using OvsdbReplica replica = await OvsdbReplica.StartAsync(session, ReplicaOptions(this.log, OvsdbReplicaIndex.OnMapKey("QoS", "external_ids", "run")), ct);
@@ -134,8 +137,8 @@ public sealed class LeaderKillTests(RaftClusterFixture cluster) : IAsyncLifetime
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine("LEADER-KILL " + report);
 
-        Assert.Equal(Count, acknowledged.Count + failed.Count);
-        Assert.NotEmpty(failed); // the kill did catch transactions in flight
+        Assert.True(Count == acknowledged.Count + failed.Count, report);
+        Assert.True(!failed.IsEmpty, "the kill caught no transaction in flight: " + report);
         Assert.Equal(Count, rows.Count);
         Assert.Equal(Enumerable.Range(0, Count), rows.Order()); // every seq exactly once, acknowledged ones included
         Assert.Contains(OvsdbSessionState.Reconnecting, recorder.States);

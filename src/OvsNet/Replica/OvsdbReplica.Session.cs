@@ -31,6 +31,7 @@ public sealed partial class OvsdbReplica
                 try
                 {
                     await replica.AttachCoreAsync(client, onlyIfDetached: true, cancellationToken).ConfigureAwait(false);
+                    await LeaveReplyContinuationAsync().ConfigureAwait(false);
                     return replica;
                 }
                 catch (OvsdbConnectionException) when (!client.IsConnected)

@@ -128,8 +128,17 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(client);
         var replica = new OvsdbReplica(options);
         await replica.AttachAsync(client, cancellationToken).ConfigureAwait(false);
+        await LeaveReplyContinuationAsync().ConfigureAwait(false);
         return replica;
     }
+
+    /// <summary>
+    /// Resumes on a fresh thread-pool work item. The load completes inline in StreamJsonRpc's reply handling, and every
+    /// finished call on the way (the client's monitor call, the attach) keeps its locals, the initial rows among them,
+    /// until that chain unwinds; without the hop the caller's code after <c>await StartAsync</c> would run inside it
+    /// (keeping those megabytes reachable meanwhile, and occupying StreamJsonRpc's handler). Once per start: negligible.
+    /// </summary>
+    private static async Task LeaveReplyContinuationAsync() => await Task.Yield();
 
     /// <summary>
     /// Subscribes to changes. The returned subscription's <see cref="OvsdbReplicaSubscription.Snapshot"/> and its stream

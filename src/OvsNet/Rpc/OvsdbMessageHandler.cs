@@ -296,7 +296,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
         {
             RequestId = requestId,
             Version = "1.0",
-            Result = frame.Slice(resultStart, resultEnd - resultStart).ToArray(),
+            Result = new ReplyText(frame.Slice(resultStart, resultEnd - resultStart).ToArray()),
         };
         return true;
     }

@@ -20,8 +20,8 @@ internal readonly struct RpcReply
     {
         switch (result)
         {
-            case byte[] bytes:
-                this.utf8 = bytes;
+            case ReplyText text:
+                this.utf8 = text.Take();
                 break;
             case JsonElement json:
                 this.element = json;
@@ -38,6 +38,7 @@ internal readonly struct RpcReply
     public ReadOnlySpan<byte> Utf8 => this.utf8 ?? JsonMarshal.GetRawUtf8Value(this.element);
 
     /// <summary>Gets the result as an element (parsed on each use when the reply came as text: for small results).</summary>
+    /// <remarks>Not for large results; use <see cref="Utf8"/>.</remarks>
     public JsonElement Element
     {
         get
@@ -51,4 +52,17 @@ internal readonly struct RpcReply
             return JsonElement.ParseValue(ref reader);
         }
     }
+}
+
+/// <summary>
+/// A reply's result text on its way from the read loop to the caller. The caller takes the bytes out: JsonRpc's read
+/// loop keeps its last message referenced until the next one arrives, which must not keep a large result alive.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+internal sealed class ReplyText(byte[] utf8)
+{
+    private byte[]? utf8 = utf8;
+
+    /// <summary>Takes the bytes; a second call is a bug.</summary>
+    public byte[] Take() => Interlocked.Exchange(ref this.utf8, null) ?? throw new InvalidOperationException("The reply's result was already taken.");
 }
