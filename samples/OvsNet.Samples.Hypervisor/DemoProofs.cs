@@ -54,11 +54,20 @@ public static class DemoProofs
         string? outbound = lines.FirstOrDefault(l => l.Contains($"{src} > {dst}: GRE", StringComparison.Ordinal) && l.Contains("echo request", StringComparison.Ordinal));
         string? inbound = lines.FirstOrDefault(l => l.Contains($"{dst} > {src}: GRE", StringComparison.Ordinal) && l.Contains("echo reply", StringComparison.Ordinal));
         bool passed = ok && outbound is not null && inbound is not null;
+        List<string> details =
+        [
+            $"ping from vm{host.Lab.Number}: {summary}", $"GRE packets captured at the router's {LabTopology.RouterPort(host.Lab)}: {lines.Count}",
+            "out: " + Shorten(outbound), "back: " + Shorten(inbound),
+        ];
+        if (!passed)
+        {
+            details.AddRange(lines.Take(4).Select(l => "captured: " + Shorten(l))); // what did cross, for the diagnosis
+        }
+
         await log.RecordAsync(
             $"vm{host.Lab.Number} ({DemoSpecs.VmAddress(host.Lab.Number)}) reaches vm{peer.Lab.Number} ({target}) across GRE; outer packets {src} <-> {dst} on the tunnel subnet",
             passed,
-            [$"ping from vm{host.Lab.Number}: {summary}", $"GRE packets captured at the router's {LabTopology.RouterPort(host.Lab)}: {lines.Count}",
-             "out: " + Shorten(outbound), "back: " + Shorten(inbound)]).ConfigureAwait(false);
+            details).ConfigureAwait(false);
         return passed;
     }
 
@@ -133,7 +142,7 @@ public static class DemoProofs
     private static async Task<(bool Ok, string Summary)> PingAsync(LabNamespace ns, IPAddress? source, string target, CancellationToken ct)
     {
         string summary = "no reply";
-        for (int attempt = 1; attempt <= 4; attempt++)
+        for (int attempt = 1; attempt <= 8; attempt++) // a cold path (VM ARP through the tunnel, vswitchd's neighbor cache on both hosts) can take a few seconds
         {
             string[] args = ["ping", "-n", "-q", "-c", $"{Count}", "-i", "0.2", "-W", "1", .. source is null ? Array.Empty<string>() : ["-I", source.ToString()], target];
             (int exit, string output, _) = await ns.ExecAsync(ct, args).ConfigureAwait(false);
