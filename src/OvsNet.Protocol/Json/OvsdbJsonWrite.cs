@@ -97,21 +97,10 @@ internal static class OvsdbJsonWrite
     public static void WriteRow(Utf8JsonWriter writer, OvsdbRow row)
     {
         writer.WriteStartObject();
-        if (row.Defaults is null)
+        foreach (KeyValuePair<string, OvsdbValue> column in row.EnumerateColumns())
         {
-            foreach (KeyValuePair<string, OvsdbValue> column in row.Columns)
-            {
-                writer.WritePropertyName(column.Key);
-                WriteValue(writer, column.Value);
-            }
-        }
-        else
-        {
-            foreach (KeyValuePair<string, OvsdbValue> column in row)
-            {
-                writer.WritePropertyName(column.Key);
-                WriteValue(writer, column.Value);
-            }
+            writer.WritePropertyName(column.Key);
+            WriteValue(writer, column.Value);
         }
 
         writer.WriteEndObject();

@@ -7,9 +7,9 @@ public sealed class TableSchema
 {
     // The implicit columns (RFC 7047 §3.2): every table has them, no schema lists them, and clients cannot write them.
     private static readonly ColumnSchema UuidColumnSchema = new(OvsdbRow.UuidColumn, ColumnType.Scalar(OvsdbAtomType.Uuid), mutable: false);
-    private Dictionary<string, OvsdbValue>? _defaults;
-
     private static readonly ColumnSchema VersionColumnSchema = new(OvsdbRow.VersionColumn, ColumnType.Scalar(OvsdbAtomType.Uuid), mutable: false);
+
+    private Dictionary<string, OvsdbValue>? _defaults; // built on first use (Defaults)
 
     /// <summary>Creates a table schema.</summary>
     /// <exception cref="ArgumentException">A name is empty, a column is listed twice or is implicit, an index names an unknown column, or maxRows is below 1.</exception>
@@ -116,24 +116,25 @@ public sealed class TableSchema
     public void ValidateRow(OvsdbRow row, bool forInsert)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Defaults is null)
+        foreach (KeyValuePair<string, OvsdbValue> entry in row.EnumerateColumns())
         {
-            foreach (KeyValuePair<string, OvsdbValue> entry in row.Columns)
+            if (!Columns.TryGetValue(entry.Key, out ColumnSchema? column))
             {
-                if (ColumnError(entry, forInsert) is string error)
-                {
-                    throw new ArgumentException(error, nameof(row));
-                }
+                throw new ArgumentException(
+                    entry.Key is OvsdbRow.UuidColumn or OvsdbRow.VersionColumn
+                        ? $"Table {Name}: column {entry.Key} cannot be written (it is maintained by the server)."
+                        : $"Table {Name} has no column '{entry.Key}'.",
+                    nameof(row));
             }
-        }
-        else
-        {
-            foreach (KeyValuePair<string, OvsdbValue> entry in row)
+
+            if (!forInsert && !column.Mutable)
             {
-                if (ColumnError(entry, forInsert) is string error)
-                {
-                    throw new ArgumentException(error, nameof(row));
-                }
+                throw new ArgumentException($"Table {Name}: column {column.Name} is immutable and can only be set by insert.", nameof(row));
+            }
+
+            if (column.Type.Validate(entry.Value) is string error)
+            {
+                throw new ArgumentException($"Table {Name}, column {column.Name} ({column.Type}): {error}.", nameof(row));
             }
         }
     }
@@ -157,23 +158,6 @@ public sealed class TableSchema
 
             return defaults;
         }
-    }
-
-    private string? ColumnError(KeyValuePair<string, OvsdbValue> entry, bool forInsert)
-    {
-        if (!Columns.TryGetValue(entry.Key, out ColumnSchema? column))
-        {
-            return entry.Key is OvsdbRow.UuidColumn or OvsdbRow.VersionColumn
-                ? $"Table {Name}: column {entry.Key} cannot be written (it is maintained by the server)."
-                : $"Table {Name} has no column '{entry.Key}'.";
-        }
-
-        if (!forInsert && !column.Mutable)
-        {
-            return $"Table {Name}: column {column.Name} is immutable and can only be set by insert.";
-        }
-
-        return column.Type.Validate(entry.Value) is string error ? $"Table {Name}, column {column.Name} ({column.Type}): {error}." : null;
     }
 
     /// <inheritdoc/>

@@ -160,7 +160,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     }
 
     /// <inheritdoc/>
-    public IEnumerator<KeyValuePair<string, OvsdbValue>> GetEnumerator() => _defaults is null ? _columns.GetEnumerator() : EnumerateSparse();
+    public IEnumerator<KeyValuePair<string, OvsdbValue>> GetEnumerator() => _defaults is null ? _columns.GetEnumerator() : EnumerateColumns();
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -178,7 +178,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
             return false;
         }
 
-        foreach (KeyValuePair<string, OvsdbValue> column in this)
+        foreach (KeyValuePair<string, OvsdbValue> column in EnumerateColumns())
         {
             if (!other.TryGetValue(column.Key, out OvsdbValue value) || !value.Equals(column.Value))
             {
@@ -196,7 +196,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     public override int GetHashCode()
     {
         int hash = 0;
-        foreach (KeyValuePair<string, OvsdbValue> column in this)
+        foreach (KeyValuePair<string, OvsdbValue> column in EnumerateColumns())
         {
             hash = unchecked(hash + HashCode.Combine(StringComparer.Ordinal.GetHashCode(column.Key), column.Value));
         }
@@ -225,22 +225,80 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
     /// </summary>
     internal static OvsdbRow WrapSparse(Dictionary<string, OvsdbValue> columns, Dictionary<string, OvsdbValue> defaults) => new(columns, defaults);
 
-    private IEnumerator<KeyValuePair<string, OvsdbValue>> EnumerateSparse()
+    /// <summary>Every column, in order, without boxing (for converters and equality); sparse rows included.</summary>
+    internal ColumnEnumerator EnumerateColumns() => new(_columns, _defaults, _count);
+
+    /// <summary>
+    /// The row's columns: a plain row's own, or a sparse row's defaults in their order with its own values in place,
+    /// then any of its own columns that have no default.
+    /// </summary>
+    internal struct ColumnEnumerator : IEnumerator<KeyValuePair<string, OvsdbValue>>
     {
-        foreach (KeyValuePair<string, OvsdbValue> column in _defaults!)
+        private readonly Dictionary<string, OvsdbValue> _columns;
+        private readonly Dictionary<string, OvsdbValue>? _defaults;
+        private readonly bool _hasExtras;
+        private Dictionary<string, OvsdbValue>.Enumerator _main; // the defaults (sparse row) or the columns (plain row)
+        private Dictionary<string, OvsdbValue>.Enumerator _extras;
+        private bool _inExtras;
+
+        internal ColumnEnumerator(Dictionary<string, OvsdbValue> columns, Dictionary<string, OvsdbValue>? defaults, int count)
         {
-            yield return _columns.TryGetValue(column.Key, out OvsdbValue value) ? new(column.Key, value) : column;
+            _columns = columns;
+            _defaults = defaults;
+            _hasExtras = defaults is not null && count != defaults.Count;
+            _main = (defaults ?? columns).GetEnumerator();
+            _extras = columns.GetEnumerator();
+            _inExtras = false;
+            Current = default;
         }
 
-        if (_count != _defaults.Count)
+        /// <inheritdoc/>
+        public KeyValuePair<string, OvsdbValue> Current { get; private set; }
+
+        /// <inheritdoc/>
+        readonly object IEnumerator.Current => Current;
+
+        /// <summary>Returns this enumerator (for <c>foreach</c>).</summary>
+        public readonly ColumnEnumerator GetEnumerator() => this;
+
+        /// <inheritdoc/>
+        public bool MoveNext()
         {
-            foreach (KeyValuePair<string, OvsdbValue> column in _columns)
+            if (!_inExtras)
             {
-                if (!_defaults.ContainsKey(column.Key))
+                if (_main.MoveNext())
                 {
-                    yield return column;
+                    KeyValuePair<string, OvsdbValue> column = _main.Current;
+                    Current = _defaults is not null && _columns.TryGetValue(column.Key, out OvsdbValue value) ? new(column.Key, value) : column;
+                    return true;
+                }
+
+                if (!_hasExtras)
+                {
+                    return false;
+                }
+
+                _inExtras = true;
+            }
+
+            while (_extras.MoveNext())
+            {
+                if (!_defaults!.ContainsKey(_extras.Current.Key))
+                {
+                    Current = _extras.Current;
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        /// <inheritdoc/>
+        public readonly void Reset() => throw new NotSupportedException();
+
+        /// <inheritdoc/>
+        public readonly void Dispose()
+        {
         }
     }
 }

@@ -13,7 +13,7 @@ namespace OvsNet.Rpc;
 internal sealed class JsonValueFramer
 {
     // OVSDB nests deeper than the 64 default inside table-updates with maps of sets; keep headroom.
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+    internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
     private JsonReaderState state = new(ReaderOptions);
     private long scanned;

@@ -35,9 +35,6 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
 
     private static readonly JsonElement NullElement = CreateNull();
 
-    private static readonly JsonReaderOptions ReplyReaderOptions = new() { MaxDepth = 256 };
-
-
     private readonly JsonValueFramer framer = new();
     private readonly IOvsdbNotificationSink sink;
     private readonly ILogger logger;
@@ -176,6 +173,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
                     reader.AdvanceTo(consumed);
                     message = this.Dispatch(root);
                 }
+
                 if (message is not null)
                 {
                     return message;
@@ -237,7 +235,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             return false;
         }
 
-        var json = new Utf8JsonReader(frame, ReplyReaderOptions);
+        var json = new Utf8JsonReader(frame, JsonValueFramer.ReaderOptions);
         json.Read(); // the framer saw a complete object
         long id = 0;
         bool hasId = false, hasResult = false, hasError = false;

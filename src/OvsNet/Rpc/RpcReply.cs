@@ -10,8 +10,6 @@ namespace OvsNet.Rpc;
 /// <remarks>Immutable.</remarks>
 internal readonly struct RpcReply
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
-
     private readonly byte[]? utf8;
     private readonly JsonElement element;
 
@@ -48,7 +46,7 @@ internal readonly struct RpcReply
                 return this.element;
             }
 
-            var reader = new Utf8JsonReader(this.utf8, ReaderOptions);
+            var reader = new Utf8JsonReader(this.utf8, JsonValueFramer.ReaderOptions);
             return JsonElement.ParseValue(ref reader);
         }
     }
