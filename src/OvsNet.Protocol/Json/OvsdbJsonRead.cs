@@ -16,7 +16,7 @@ internal static class OvsdbJsonRead
             case JsonTokenType.Number:
                 return ReadNumber(ref reader);
             case JsonTokenType.String:
-                return OvsdbAtom.String(reader.GetString()!);
+                return OvsdbAtom.StringUnchecked(reader.GetString()!);
             case JsonTokenType.True:
                 return OvsdbAtom.Boolean(true);
             case JsonTokenType.False:

@@ -8,10 +8,11 @@ namespace OvsNet.Protocol;
 public sealed class AssertOperation : OvsdbOperation
 {
     /// <summary>Creates an assert.</summary>
-    /// <exception cref="ArgumentException"><paramref name="lockName"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="lockName"/> is null or empty, or has a lone surrogate or NUL.</exception>
     public AssertOperation(string lockName)
     {
         ArgumentException.ThrowIfNullOrEmpty(lockName);
+        OvsdbStrings.Check(lockName, "lock name", nameof(lockName));
         LockName = lockName;
     }
 

@@ -9,9 +9,11 @@ public sealed class CommentOperation : OvsdbOperation
 {
     /// <summary>Creates a comment.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="comment"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="comment"/> has a lone surrogate or NUL (<see cref="OvsdbAtom.IsValidString"/>).</exception>
     public CommentOperation(string comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
+        OvsdbStrings.Check(comment, "comment", nameof(comment));
         Comment = comment;
     }
 

@@ -13,11 +13,12 @@ public sealed class OvsdbCondition : IEquatable<OvsdbCondition>
     private readonly bool? _constant;
 
     /// <summary>Creates <c>[column, function, value]</c>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty, or has a lone surrogate or NUL.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="function"/> is not defined.</exception>
     public OvsdbCondition(string column, ConditionFunction function, OvsdbValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(column);
+        OvsdbStrings.Check(column, "column name", nameof(column));
         if (!System.Enum.IsDefined(function))
         {
             throw new ArgumentOutOfRangeException(nameof(function), function, "Unknown condition function.");

@@ -8,11 +8,12 @@ namespace OvsNet.Protocol;
 public sealed class OvsdbMutation : IEquatable<OvsdbMutation>
 {
     /// <summary>Creates <c>[column, mutator, value]</c>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty, or has a lone surrogate or NUL.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mutator"/> is not defined.</exception>
     public OvsdbMutation(string column, Mutator mutator, OvsdbValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(column);
+        OvsdbStrings.Check(column, "column name", nameof(column));
         if (!System.Enum.IsDefined(mutator))
         {
             throw new ArgumentOutOfRangeException(nameof(mutator), mutator, "Unknown mutator.");

@@ -30,6 +30,7 @@ public abstract class OvsdbOperation
     private protected static string CheckTable(string table)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        OvsdbStrings.Check(table, "table name", nameof(table));
         return table;
     }
 
@@ -56,6 +57,11 @@ public abstract class OvsdbOperation
         if (copy.Any(string.IsNullOrEmpty))
         {
             throw new ArgumentException("The column list contains a null or empty name.", nameof(columns));
+        }
+
+        foreach (string column in copy)
+        {
+            OvsdbStrings.Check(column, "column name", nameof(columns));
         }
 
         return copy;

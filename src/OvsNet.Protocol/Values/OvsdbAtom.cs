@@ -92,11 +92,26 @@ public readonly struct OvsdbAtom : IEquatable<OvsdbAtom>
 
     /// <summary>Creates a string atom.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-16 (a lone surrogate) or contains NUL (see <see cref="IsValidString"/>).</exception>
     public static OvsdbAtom String(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        OvsdbStrings.Check(value, "string", nameof(value));
         return new(AtomKind.String, value);
     }
+
+    /// <summary>
+    /// True when <paramref name="value"/> can be an OVSDB string: well-formed UTF-16 (every surrogate is half of a
+    /// pair, so the text has an exact UTF-8 form) and no NUL character (ovsdb-server refuses <c>\u0000</c>).
+    /// </summary>
+    /// <remarks>
+    /// A lone surrogate has no UTF-8 encoding: a JSON writer would replace it with U+FFFD and so store something else
+    /// than was given. OvsNet refuses such strings wherever they would enter a value, a name or a command argument.
+    /// </remarks>
+    public static bool IsValidString(string? value) => value is not null && IndexOfInvalidCharacter(value) < 0;
+
+    /// <summary>The index of the first character that keeps <paramref name="value"/> from being an OVSDB string (a lone surrogate or NUL), or -1.</summary>
+    public static int IndexOfInvalidCharacter(ReadOnlySpan<char> value) => OvsdbStrings.IndexOfInvalid(value);
 
     /// <summary>Creates a uuid atom.</summary>
     public static OvsdbAtom Uuid(OvsdbUuid value) => new(value.Value);
@@ -249,6 +264,9 @@ public readonly struct OvsdbAtom : IEquatable<OvsdbAtom>
 
     /// <summary>The raw guid without checks (for the JSON writer).</summary>
     internal Guid RawGuid => _guid;
+
+    /// <summary>Creates a string atom without checks, for text decoded by the JSON reader (always well-formed UTF-16).</summary>
+    internal static OvsdbAtom StringUnchecked(string value) => new(AtomKind.String, value);
 
     /// <summary>Creates a named-uuid atom from a name already known to be valid (JSON reader).</summary>
     internal static OvsdbAtom NamedUuidUnchecked(string name) => new(AtomKind.NamedUuid, name);

@@ -32,7 +32,7 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
 
     /// <summary>Creates a row.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
-    /// <exception cref="ArgumentException">A column name is null, empty, or occurs twice.</exception>
+    /// <exception cref="ArgumentException">A column name is null, empty, has a lone surrogate or NUL, or occurs twice.</exception>
     public OvsdbRow(IEnumerable<KeyValuePair<string, OvsdbValue>> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -43,6 +43,8 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
             {
                 throw new ArgumentException("A row's column name must not be null or empty.", nameof(columns));
             }
+
+            OvsdbStrings.Check(column.Key, "column name", nameof(columns));
 
             if (!_columns.TryAdd(column.Key, column.Value))
             {
@@ -101,10 +103,11 @@ public sealed class OvsdbRow : IReadOnlyDictionary<string, OvsdbValue>, IEquatab
         => _columns.TryGetValue(key, out value) || (_defaults is not null && _defaults.TryGetValue(key, out value));
 
     /// <summary>A copy with <paramref name="column"/> set to <paramref name="value"/> (added or replaced).</summary>
-    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="column"/> is null or empty, or has a lone surrogate or NUL.</exception>
     public OvsdbRow With(string column, OvsdbValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(column);
+        OvsdbStrings.Check(column, "column name", nameof(column));
         var copy = new Dictionary<string, OvsdbValue>(_columns, StringComparer.Ordinal) { [column] = value };
         return _defaults is null ? new OvsdbRow(copy) : new OvsdbRow(copy, _defaults);
     }

@@ -102,7 +102,7 @@ public sealed class OvsUnixctlClient : IAsyncDisposable
     /// <param name="arguments">Its arguments, for example <c>["198.51.101.0/24", "tep0", "198.51.100.1"]</c>.</param>
     /// <param name="cancellationToken">Cancels the wait (see the remarks on cancellation).</param>
     /// <returns>The daemon's output, as <c>ovs-appctl</c> prints it (often ending in a newline; empty when there is none).</returns>
-    /// <exception cref="ArgumentException">The command is empty or an argument is null.</exception>
+    /// <exception cref="ArgumentException">The command is empty, or the command or an argument is null or has a lone surrogate or NUL (nothing is sent).</exception>
     /// <exception cref="OvsUnixctlException">The daemon answered with an error (unknown command, wrong arguments, failure).</exception>
     /// <exception cref="OvsdbConnectionException">The session was lost.</exception>
     /// <exception cref="OvsdbProtocolException">The daemon's reply was not a string.</exception>
@@ -110,9 +110,11 @@ public sealed class OvsUnixctlClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         ArgumentNullException.ThrowIfNull(arguments);
-        if (arguments.Any(a => a is null))
+        CheckText(command, "command", nameof(command));
+        for (int i = 0; i < arguments.Count; i++)
         {
-            throw new ArgumentException("Unixctl arguments must not be null.", nameof(arguments));
+            string argument = arguments[i] ?? throw new ArgumentException($"Unixctl argument {i} of {command} is null.", nameof(arguments));
+            CheckText(argument, $"argument {i} of {command}", nameof(arguments));
         }
 
         JsonElement result;
@@ -137,6 +139,18 @@ public sealed class OvsUnixctlClient : IAsyncDisposable
     /// <summary>Closes the session.</summary>
     /// <returns>A task that completes when closed.</returns>
     public ValueTask DisposeAsync() => this.connection.DisposeAsync();
+
+    // Every unixctl parameter is a JSON string: refuse text the wire would change (a lone surrogate becomes U+FFFD) or
+    // the daemon would refuse (NUL), before anything is sent.
+    private static void CheckText(string value, string what, string parameterName)
+    {
+        int index = OvsNet.Protocol.OvsdbAtom.IndexOfInvalidCharacter(value);
+        if (index >= 0)
+        {
+            string reason = value[index] == '\0' ? "NUL (U+0000)" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a lone surrogate U+{(int)value[index]:X4} (not valid UTF-16)");
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The unixctl {what} has {reason} at index {index}."), parameterName);
+        }
+    }
 
     private static ILogger CreateLogger(ILoggerFactory? loggerFactory)
         => (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.OvsUnixctlClient");
