@@ -15,7 +15,12 @@ namespace OvsNet.Vswitch.Operations;
 /// </remarks>
 public sealed record InterfaceSpec
 {
-    /// <summary>Gets the interface name (the kernel device name: 1..15 bytes, no <c>/</c>, no whitespace).</summary>
+    /// <summary>
+    /// Gets the interface name. For a kernel device (system, internal, tap, AF_XDP) it follows Linux's device-name rules:
+    /// 1..15 bytes of UTF-8, not <c>.</c> or <c>..</c>, no <c>/</c>, <c>:</c>, <c>%</c>, whitespace or control
+    /// characters. Patch, tunnel and other interfaces that are not kernel devices only need a name without whitespace or
+    /// control characters.
+    /// </summary>
     public required string Name { get; init; }
 
     /// <summary>Gets the type (see <see cref="InterfaceTypes"/>); empty for a system device.</summary>
@@ -46,7 +51,7 @@ public sealed record InterfaceSpec
     /// <exception cref="ArgumentException">A name is invalid, or both are the same.</exception>
     public static InterfaceSpec Patch(string name, string peer)
     {
-        VswitchValidation.CheckName(peer, "peer", nameof(peer));
+        VswitchValidation.CheckOvsName(peer, "peer", nameof(peer));
         if (string.Equals(name, peer, StringComparison.Ordinal))
         {
             throw new ArgumentException($"A patch interface cannot be its own peer ('{name}').", nameof(peer));
@@ -57,9 +62,9 @@ public sealed record InterfaceSpec
 
     /// <summary>A GRE tunnel to <paramref name="remoteIp"/>.</summary>
     /// <param name="name">The interface name.</param>
-    /// <param name="remoteIp">The remote endpoint's address, or <c>flow</c>.</param>
-    /// <param name="localIp">The local endpoint's address (the source of the tunnel's packets), <c>flow</c>, or null.</param>
-    /// <param name="key">The tunnel key: decimal 0..2^64-1, <c>0x</c> hex, <c>flow</c>, or null for none.</param>
+    /// <param name="remoteIp">The remote endpoint's address (a dotted quad, or IPv6 without zone), or <c>flow</c>.</param>
+    /// <param name="localIp">The local endpoint's address (the source of the tunnel's packets; the same address family as <paramref name="remoteIp"/>), <c>flow</c> (only with a <c>flow</c> remote), or null.</param>
+    /// <param name="key">The 32-bit GRE key: decimal 0..4294967295, <c>0x</c> hex, <c>flow</c>, or null for none.</param>
     /// <param name="options">Further tunnel options.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="ArgumentException">An argument is invalid.</exception>
@@ -78,9 +83,9 @@ public sealed record InterfaceSpec
 
     /// <summary>A VXLAN tunnel to <paramref name="remoteIp"/>.</summary>
     /// <param name="name">The interface name.</param>
-    /// <param name="remoteIp">The remote endpoint's address, or <c>flow</c>.</param>
-    /// <param name="localIp">The local endpoint's address, <c>flow</c>, or null.</param>
-    /// <param name="key">The VNI as a key: decimal, <c>0x</c> hex, <c>flow</c>, or null.</param>
+    /// <param name="remoteIp">The remote endpoint's address (a dotted quad, or IPv6 without zone), or <c>flow</c>.</param>
+    /// <param name="localIp">The local endpoint's address (the same address family as <paramref name="remoteIp"/>), <c>flow</c> (only with a <c>flow</c> remote), or null.</param>
+    /// <param name="key">The 24-bit VNI as a key: decimal 0..16777215, <c>0x</c> hex, <c>flow</c>, or null.</param>
     /// <param name="options">Further tunnel options (for example <see cref="TunnelOptions.DestinationPort"/>).</param>
     /// <returns>The spec.</returns>
     /// <exception cref="ArgumentException">An argument is invalid.</exception>
@@ -99,9 +104,9 @@ public sealed record InterfaceSpec
 
     /// <summary>A Geneve tunnel to <paramref name="remoteIp"/>.</summary>
     /// <param name="name">The interface name.</param>
-    /// <param name="remoteIp">The remote endpoint's address, or <c>flow</c>.</param>
-    /// <param name="localIp">The local endpoint's address, <c>flow</c>, or null.</param>
-    /// <param name="key">The VNI as a key: decimal, <c>0x</c> hex, <c>flow</c>, or null.</param>
+    /// <param name="remoteIp">The remote endpoint's address (a dotted quad, or IPv6 without zone), or <c>flow</c>.</param>
+    /// <param name="localIp">The local endpoint's address (the same address family as <paramref name="remoteIp"/>), <c>flow</c> (only with a <c>flow</c> remote), or null.</param>
+    /// <param name="key">The 24-bit VNI as a key: decimal 0..16777215, <c>0x</c> hex, <c>flow</c>, or null.</param>
     /// <param name="options">Further tunnel options.</param>
     /// <returns>The spec.</returns>
     /// <exception cref="ArgumentException">An argument is invalid.</exception>

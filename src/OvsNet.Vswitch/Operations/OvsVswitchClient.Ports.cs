@@ -80,7 +80,7 @@ public sealed partial class OvsVswitchClient
     public Task<EnsureResult> RemovePortAsync(string bridge, string port, CancellationToken cancellationToken = default)
     {
         VswitchValidation.CheckName(bridge, "bridge", nameof(bridge));
-        VswitchValidation.CheckName(port, "port", nameof(port));
+        VswitchValidation.CheckOvsName(port, "port", nameof(port));
         return this.ChangeAsync($"remove port {port} from {bridge}", plan => plan.RemovePort(bridge, port), cancellationToken);
     }
 

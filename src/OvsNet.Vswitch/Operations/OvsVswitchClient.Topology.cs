@@ -65,7 +65,7 @@ public sealed partial class OvsVswitchClient
         foreach (BridgePortName port in ports)
         {
             VswitchValidation.CheckName(port.Bridge, "bridge", nameof(ports));
-            VswitchValidation.CheckName(port.Port, "port", nameof(ports));
+            VswitchValidation.CheckOvsName(port.Port, "port", nameof(ports));
         }
 
         string[] bridgeList = [.. bridges.Distinct(StringComparer.Ordinal)];
