@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using OvsNet.Unixctl;
 using OvsNet.Vswitch.Operations;
 
@@ -162,14 +161,16 @@ public sealed class NameAndTunnelValidationTests
     [Fact]
     public async Task Unixctl_refuses_invalid_text_before_anything_is_sent()
     {
+        // The stream never answers: a command that is sent would wait, so a bounded wait makes that a failure, not a hang.
         var stream = new RecordingStream();
         await using OvsUnixctlClient client = OvsUnixctlClient.Create(stream);
-        ArgumentException e = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("ovs/route/add", ["198.51.101.0/24", "tep\ud8000"]));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        ArgumentException e = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("ovs/route/add", ["198.51.101.0/24", "tep\ud8000"], timeout.Token));
         Assert.Contains("argument 1", e.Message, StringComparison.Ordinal);
         Assert.Contains("at index 3", e.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("version\udc00"));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("vlog/set", ["nul\0"]));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("vlog/set", [null!]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("version\udc00", timeout.Token));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("vlog/set", ["nul\0"], timeout.Token));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("vlog/set", [null!], timeout.Token));
         Assert.Equal(0, stream.BytesWritten);
     }
 
