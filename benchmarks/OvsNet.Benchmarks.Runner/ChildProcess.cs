@@ -27,6 +27,7 @@ internal static class ChildProcess
         }
 
         using Process process = Process.Start(start) ?? throw new CaseFailedException("could not start " + program);
+        RunCleanup.AddChild(process);
         Task<string> stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         double cpuMark = 0;
         double? cpuMeasured = null;
@@ -70,6 +71,10 @@ internal static class ChildProcess
         {
             process.Kill(entireProcessTree: true);
             throw;
+        }
+        finally
+        {
+            RunCleanup.RemoveChild(process);
         }
     }
 

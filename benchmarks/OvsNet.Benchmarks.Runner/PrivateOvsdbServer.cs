@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -8,7 +7,8 @@ namespace OvsNet.Benchmarks.Runner;
 /// <summary>
 /// One private ovsdb-server in its own temp directory, with a fresh database created from the vendored vswitch schema
 /// and the Open_vSwitch root row inserted. Listens on a unix socket (and TCP on 127.0.0.1 when asked). Stopped by the pid
-/// in its pidfile, never by name.
+/// in its pidfile, never by name; tracked by <see cref="RunCleanup"/> from the moment its directory exists, so a signal
+/// to the runner stops it too.
 /// </summary>
 internal sealed class PrivateOvsdbServer : IAsyncDisposable
 {
@@ -42,6 +42,20 @@ internal sealed class PrivateOvsdbServer : IAsyncDisposable
     public static async Task<PrivateOvsdbServer> StartAsync(string schemaPath, bool useTcp)
     {
         string directory = System.IO.Directory.CreateTempSubdirectory("ovsnet-bench-").FullName;
+        RunCleanup.AddDirectory(directory);
+        try
+        {
+            return await StartInAsync(directory, schemaPath, useTcp);
+        }
+        catch
+        {
+            RunCleanup.RemoveDirectory(directory);
+            throw;
+        }
+    }
+
+    private static async Task<PrivateOvsdbServer> StartInAsync(string directory, string schemaPath, bool useTcp)
+    {
         string db = Path.Combine(directory, "conf.db");
         await Tools.RunAsync("ovsdb-tool", ["create", db, schemaPath]);
         int port = FindFreePort();
@@ -59,18 +73,11 @@ internal sealed class PrivateOvsdbServer : IAsyncDisposable
         ]);
         int pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
         var server = new PrivateOvsdbServer(directory, port, pid, useTcp);
-        try
-        {
-            // The root row, inserted with the floor client (not timed; no client library involved).
-            await using var raw = await FloorClient.ConnectAsync(server.UnixEndpoint);
-            await raw.InsertRootRowAsync();
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
 
+        // The root row, inserted with the floor client (not timed; no client library involved). On failure the caller
+        // stops the server through its directory.
+        await using var raw = await FloorClient.ConnectAsync(server.UnixEndpoint);
+        await raw.InsertRootRowAsync();
         return server;
     }
 
@@ -86,27 +93,11 @@ internal sealed class PrivateOvsdbServer : IAsyncDisposable
         return (utime + stime) * 1000.0 / ClockTicksPerSecond;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the server (by the pid in its pidfile) and removes its directory.</summary>
+    public ValueTask DisposeAsync()
     {
-        try
-        {
-            using Process server = Process.GetProcessById(this.Pid);
-            server.Kill();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await server.WaitForExitAsync(timeout.Token);
-        }
-        catch (ArgumentException)
-        {
-            // Already gone.
-        }
-
-        try
-        {
-            System.IO.Directory.Delete(this.Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        RunCleanup.RemoveDirectory(this.Directory);
+        return ValueTask.CompletedTask;
     }
 
     private static int FindFreePort()

@@ -34,4 +34,6 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
     return 2;
 }
 
+// SIGTERM / Ctrl+C mid-run: stop every process this run started and remove every directory (see RunCleanup).
+RunCleanup.Install();
 return await new ComparisonRunner(options).RunAsync();

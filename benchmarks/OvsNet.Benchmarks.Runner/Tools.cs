@@ -44,6 +44,7 @@ internal static class Tools
         }
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
+        RunCleanup.AddChild(process);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         Task<string> stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
@@ -54,6 +55,10 @@ internal static class Tools
         {
             process.Kill(entireProcessTree: true);
             throw;
+        }
+        finally
+        {
+            RunCleanup.RemoveChild(process);
         }
 
         if (process.ExitCode != 0)

@@ -170,7 +170,7 @@ public sealed class BenchmarkSmokeTests
     }
 
     /// <summary>A benchmark program's dll, next to this assembly (copied by the project reference) or in its own bin.</summary>
-    private static string FindTool(string name)
+    internal static string FindTool(string name)
     {
         string local = Path.Combine(AppContext.BaseDirectory, name + ".dll");
         if (File.Exists(local) && File.Exists(Path.Combine(AppContext.BaseDirectory, name + ".runtimeconfig.json")))
