@@ -16,6 +16,7 @@ cf="$here/Containerfile"
 
 recipe=$(cd "$here" && cat Containerfile entrypoint.sh healthcheck.sh build.sh | sha256sum | cut -c1-16)
 current=$("$engine" image inspect --format '{{index .Config.Labels "org.ovsnet.recipe"}}' "$image" 2>/dev/null || true)
+previous=$("$engine" image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
 if [ "$current" = "$recipe" ]; then
   echo "image: $image cached (recipe $recipe)"
   exit 0
@@ -63,4 +64,6 @@ while IFS= read -r line; do
 done < "$cf"
 changes+=(--change "LABEL org.ovsnet.recipe=$recipe" --change "LABEL org.openvswitch.package-version=$ovs_version")
 "$engine" import --quiet "${changes[@]}" "$work/rootfs.tar" "$image" >/dev/null
+# The image of the previous recipe lost its name: remove it unless a container still uses it.
+[ -z "$previous" ] || "$engine" rmi "$previous" >/dev/null 2>&1 || true
 echo "image: $image built in $(( $(date +%s) - start ))s (recipe $recipe, Open vSwitch $ovs_version)"

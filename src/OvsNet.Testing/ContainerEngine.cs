@@ -17,6 +17,15 @@ internal static class ContainerEngine
     /// <summary>Gets this process's id, written on every container as its owner.</summary>
     public static string OwnerId { get; } = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Gets a value indicating whether the engine runs on this host (its API on a unix socket and no
+    /// <c>TESTCONTAINERS_HOST_OVERRIDE</c>): published ports are then reached on 127.0.0.1, whatever gateway
+    /// Testcontainers would guess.
+    /// </summary>
+    public static bool IsLocal
+        => string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TESTCONTAINERS_HOST_OVERRIDE"))
+            && TestcontainersSettings.OS.DockerEndpointAuthConfig.Endpoint.Scheme == "unix";
+
     /// <summary>Returns why the engine or the image is not usable, or null when both are.</summary>
     public static string? Probe() => ProbeResult.Value;
 
@@ -33,6 +42,20 @@ internal static class ContainerEngine
         while ((await client.Containers.InspectContainerAsync(id, timeout.Token).ConfigureAwait(false)).State?.Running == true)
         {
             await Task.Delay(50, timeout.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Removes a container (forced; nothing happens when it is gone already).</summary>
+    public static async Task RemoveAsync(string id)
+    {
+        using DockerClient client = CreateClient();
+        try
+        {
+            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            // Removed already.
         }
     }
 

@@ -20,9 +20,10 @@ public sealed class OvsdbContainer : IAsyncDisposable
     private readonly bool stateOnHost;
     private bool running;
 
-    internal OvsdbContainer(IContainer container, OvsdbServerMode mode, string stateDirectory, bool stateOnHost, string scheme, int? hostPort, int? containerPort, OvsdbTlsFiles? tls)
+    internal OvsdbContainer(IContainer container, string name, OvsdbServerMode mode, string stateDirectory, bool stateOnHost, string scheme, int? hostPort, int? containerPort, OvsdbTlsFiles? tls)
     {
         this.container = container;
+        this.Name = name;
         this.Mode = mode;
         this.StateDirectory = stateDirectory;
         this.stateOnHost = stateOnHost;
@@ -42,7 +43,7 @@ public sealed class OvsdbContainer : IAsyncDisposable
     public OvsdbTlsFiles? Tls { get; }
 
     /// <summary>Gets the container's name.</summary>
-    public string Name => this.container.Name;
+    public string Name { get; }
 
     /// <summary>Gets the container's id (after start).</summary>
     public string Id => this.container.Id;
@@ -66,7 +67,7 @@ public sealed class OvsdbContainer : IAsyncDisposable
 
             if (this.containerPort is int inner)
             {
-                string host = this.container.Hostname is "localhost" or "::1" ? "127.0.0.1" : this.container.Hostname;
+                string host = ContainerEngine.IsLocal ? "127.0.0.1" : this.container.Hostname;
                 return string.Create(CultureInfo.InvariantCulture, $"{this.scheme}:{host}:{this.container.GetMappedPublicPort(inner)}");
             }
 
@@ -175,7 +176,13 @@ public sealed class OvsdbContainer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         this.running = false;
+        string? id = this.container.State == TestcontainersStates.Undefined ? null : this.container.Id;
         await this.container.DisposeAsync().ConfigureAwait(false);
+        if (id is not null)
+        {
+            await ContainerEngine.RemoveAsync(id).ConfigureAwait(false); // also when the engine's own removal was skipped (a killed container)
+        }
+
         if (this.Tls is not null)
         {
             try

@@ -256,6 +256,6 @@ public sealed class OvsdbContainerBuilder
             builder = customize(builder);
         }
 
-        return new OvsdbContainer(builder.Build(), this.mode, directory, this.stateDirectory is not null, scheme, this.hostNetwork ? this.hostPort : null, this.hostNetwork ? null : ContainerPort, tlsFiles);
+        return new OvsdbContainer(builder.Build(), containerName, this.mode, directory, this.stateDirectory is not null, scheme, this.hostNetwork ? this.hostPort : null, this.hostNetwork ? null : ContainerPort, tlsFiles);
     }
 }

@@ -43,4 +43,12 @@ public static class OvsdbTestEnvironment
 
     /// <summary>Gets why the container engine or the image is not usable, or null when it is.</summary>
     public static string? ContainerEngineProblem => ContainerEngine.Probe();
+
+    /// <summary>
+    /// Removes the containers labelled <see cref="Label"/> whose owner process (<see cref="OwnerLabel"/>) no longer runs:
+    /// what a killed test run left behind. The first container a process starts does this once by itself.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the sweep.</param>
+    /// <returns>A task that completes when the leftovers are gone.</returns>
+    public static Task SweepLeftoversAsync(CancellationToken cancellationToken = default) => ContainerEngine.SweepOrphansAsync(cancellationToken);
 }
