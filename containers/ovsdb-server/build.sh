@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the ovsdb-server image from ./Containerfile, idempotently: the image carries a label with a hash of the
-# recipe (this directory's files) and is rebuilt only when that hash changes.
+# recipe (Containerfile, entrypoint.sh, healthcheck.sh) and is rebuilt only when that hash changes.
 #
 #   build.sh                 registry-free: root file system from Debian packages (mmdebstrap), `podman import`ed with
 #                            the Containerfile's COPY files, LABEL, ENV, EXPOSE, ENTRYPOINT and CMD
@@ -14,7 +14,7 @@ image="${OVSNET_OVSDB_IMAGE:-localhost/ovsnet/ovsdb-server:3.1}"
 engine="${ENGINE:-podman}"
 cf="$here/Containerfile"
 
-recipe=$(cd "$here" && cat Containerfile entrypoint.sh healthcheck.sh build.sh | sha256sum | cut -c1-16)
+recipe=$(cd "$here" && cat Containerfile entrypoint.sh healthcheck.sh | sha256sum | cut -c1-16)   # what goes into the image
 current=$("$engine" image inspect --format '{{index .Config.Labels "org.ovsnet.recipe"}}' "$image" 2>/dev/null || true)
 previous=$("$engine" image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
 if [ "$current" = "$recipe" ]; then

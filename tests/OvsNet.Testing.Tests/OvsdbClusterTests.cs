@@ -37,7 +37,7 @@ public sealed class OvsdbClusterTests
         await cluster.RestartAsync(leader, ct);
         string status = await cluster.StatusAsync(leader);
         Assert.Contains("Status: cluster member", status, StringComparison.Ordinal);
-        string dump = await cluster.Members[leader].ExecAsync("ovsdb-client", "dump", "unix:" + cluster.Members[leader].StateDirectory + "/db.sock", "Open_vSwitch", "Bridge", "name");
+        string dump = await cluster.Members[leader].ExecAsync("ovsdb-client", "dump", "unix:" + cluster.Members[leader].StateDirectory + "/db.sock", "Open_vSwitch", "QoS", "type");
         Assert.Contains("before", dump, StringComparison.Ordinal);
         Assert.Contains("after", dump, StringComparison.Ordinal);
     }
@@ -56,12 +56,12 @@ public sealed class OvsdbClusterTests
 
         await using OvsdbClient client = await OvsdbClient.ConnectAsync(cluster.Endpoints[leader], ct);
         OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
-        txn.Insert("Bridge", new OvsdbRow([new("name", "br-while-paused")]));
+        txn.Insert("QoS", new OvsdbRow([new("type", "qos-while-paused")]));
         await txn.CommitAsync(ct);
 
         await cluster.UnpauseAsync(follower, ct);
         string socket = "unix:" + cluster.Members[follower].StateDirectory + "/db.sock";
-        while (!(await cluster.Members[follower].ExecAsync("ovsdb-client", "dump", socket, "Open_vSwitch", "Bridge", "name")).Contains("br-while-paused", StringComparison.Ordinal))
+        while (!(await cluster.Members[follower].ExecAsync("ovsdb-client", "dump", socket, "Open_vSwitch", "QoS", "type")).Contains("qos-while-paused", StringComparison.Ordinal))
         {
             await Task.Delay(200, ct);
         }
@@ -80,20 +80,25 @@ public sealed class OvsdbClusterTests
 
         await using OvsdbClient client = await OvsdbClient.ConnectAsync(relay.Endpoint, ct);
         OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
-        txn.Insert("Bridge", new OvsdbRow([new("name", "br-via-relay")]));
+        txn.Insert("QoS", new OvsdbRow([new("type", "qos-via-relay")]));
         await txn.CommitAsync(ct);
 
         int leader = await cluster.WaitForLeaderAsync(ct);
-        string dump = await cluster.Members[leader].ExecAsync("ovsdb-client", "dump", "unix:" + cluster.Members[leader].StateDirectory + "/db.sock", "Open_vSwitch", "Bridge", "name");
-        Assert.Contains("br-via-relay", dump, StringComparison.Ordinal);
-        Assert.Contains("relay", await relay.ReadLogAsync(ct), StringComparison.OrdinalIgnoreCase);
+        string dump = await cluster.Members[leader].ExecAsync("ovsdb-client", "dump", "unix:" + cluster.Members[leader].StateDirectory + "/db.sock", "Open_vSwitch", "QoS", "type");
+        Assert.Contains("qos-via-relay", dump, StringComparison.Ordinal);
+        string relaySocket = "unix:" + relay.StateDirectory + "/db.sock";
+        Assert.Contains("relay", await relay.ExecAsync("ovsdb-client", "dump", relaySocket, "_Server", "Database", "name", "model"), StringComparison.Ordinal);
+        while (!(await relay.ExecAsync("ovsdb-client", "dump", relaySocket, "Open_vSwitch", "QoS", "type")).Contains("qos-via-relay", StringComparison.Ordinal))
+        {
+            await Task.Delay(200, ct); // the relay serves the row once the leader's update reached it
+        }
     }
 
     private static async Task InsertAsync(OvsdbSession session, string name, CancellationToken ct)
     {
         OvsdbClient client = await session.GetClientAsync(ct);
         OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
-        txn.Insert("Bridge", new OvsdbRow([new("name", name)]));
+        txn.Insert("QoS", new OvsdbRow([new("type", name)]));
         await txn.CommitAsync(ct);
     }
 
@@ -112,7 +117,7 @@ public sealed class OvsdbClusterTests
                 // when it is not there (checked on the next connection).
                 OvsdbClient client = await session.GetClientAsync(ct);
                 OvsdbTransaction select = client.CreateTransaction("Open_vSwitch");
-                int index = select.Select("Bridge", [OvsdbCondition.Equal("name", name)], ["name"]);
+                int index = select.Select("QoS", [OvsdbCondition.Equal("type", name)], ["type"]);
                 try
                 {
                     if ((await select.CommitAsync(ct)).Results[index]!.Rows!.Count > 0)

@@ -24,11 +24,11 @@ public sealed class OvsdbContainerTests
         await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.Endpoint, TestTimeouts.CallToken());
         Assert.Equal(["Open_vSwitch", "_Server"], (await client.ListDatabasesAsync(TestTimeouts.CallToken())).Order(StringComparer.Ordinal));
         OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
-        txn.Insert("Bridge", new OvsdbRow([new("name", "br-container")]));
+        txn.Insert("QoS", new OvsdbRow([new("type", "qos-container")]));
         await txn.CommitAsync(TestTimeouts.CallToken());
 
-        string witness = await server.ExecAsync("ovsdb-client", "dump", "unix:/var/lib/ovsdb/db.sock", "Open_vSwitch", "Bridge", "name");
-        Assert.Contains("br-container", witness, StringComparison.Ordinal);
+        string witness = await server.ExecAsync("ovsdb-client", "dump", "unix:/var/lib/ovsdb/db.sock", "Open_vSwitch", "QoS", "type");
+        Assert.Contains("qos-container", witness, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class OvsdbContainerTests
             await using (OvsdbClient client = await OvsdbClient.ConnectAsync(server.Endpoint, TestTimeouts.CallToken()))
             {
                 OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
-                txn.Insert("Bridge", new OvsdbRow([new("name", "br-kept")]));
+                txn.Insert("QoS", new OvsdbRow([new("type", "qos-kept")]));
                 await txn.CommitAsync(TestTimeouts.CallToken());
             }
 
@@ -116,7 +116,7 @@ public sealed class OvsdbContainerTests
             await server.StartAsync(TestTimeouts.CallToken());
             await using OvsdbClient again = await OvsdbClient.ConnectAsync(server.Endpoint, TestTimeouts.CallToken());
             OvsdbTransaction select = again.CreateTransaction("Open_vSwitch");
-            int index = select.Select("Bridge", [OvsdbCondition.Equal("name", "br-kept")], ["name"]);
+            int index = select.Select("QoS", [OvsdbCondition.Equal("type", "qos-kept")], ["type"]);
             Assert.Single((await select.CommitAsync(TestTimeouts.CallToken())).Results[index]!.Rows!);
             Assert.Equal("true", Podman("inspect", "--format", "{{index .Config.Labels \"org.ovsnet.testing\"}}", name).Trim());
         }
