@@ -46,7 +46,7 @@ hooks+=(--customize-hook="chroot \"\$1\" dpkg-query -W -f='\${Version}' openvswi
 # shellcheck disable=SC2086
 mmdebstrap --quiet --variant=apt --include="${packages// /,}" \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
-  --dpkgopt='path-exclude=/usr/share/locale/*' \
+  --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt=force-unsafe-io \
   "${hooks[@]}" bookworm "$work/rootfs.tar" ${DEBIAN_MIRROR:-}
 
 ovs_version=$(cat "$work/ovs-version")

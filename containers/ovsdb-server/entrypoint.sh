@@ -18,6 +18,8 @@
 #   OVSDB_RAFT_LOCAL     this member's Raft address, e.g. tcp:10.88.0.5:6643
 #   OVSDB_RAFT_REMOTES   space-separated Raft addresses of existing members (cluster-join)
 #   OVSDB_RELAY_REMOTES  comma-separated client remotes of the cluster (relay)
+#   OVSDB_INIT           "yes" (default): a new standalone Open_vSwitch database gets its one Open_vSwitch row, as
+#                        `ovs-vsctl init` does on an Open vSwitch host; "no" leaves it empty
 # Existing database files are served as they are, so a restarted container keeps its data (and Raft membership).
 set -eu
 
@@ -41,7 +43,12 @@ fi
 
 case "$mode" in
   standalone)
-    [ -f "$db" ] || ovsdb-tool create "$db" "$schema"
+    if [ ! -f "$db" ]; then
+      ovsdb-tool create "$db" "$schema"
+      if [ "$name" = Open_vSwitch ] && [ "${OVSDB_INIT:-yes}" = yes ]; then
+        ovsdb-tool transact "$db" '["Open_vSwitch",{"op":"insert","table":"Open_vSwitch","row":{}}]' >/dev/null
+      fi
+    fi
     target="$db" ;;
   cluster-create)
     : "${OVSDB_RAFT_LOCAL:?cluster-create needs OVSDB_RAFT_LOCAL}"
