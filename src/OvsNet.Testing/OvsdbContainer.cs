@@ -177,10 +177,20 @@ public sealed class OvsdbContainer : IAsyncDisposable
     {
         this.running = false;
         string? id = this.container.State == TestcontainersStates.Undefined ? null : this.container.Id;
-        await this.container.DisposeAsync().ConfigureAwait(false);
         if (id is not null)
         {
-            await ContainerEngine.RemoveAsync(id).ConfigureAwait(false); // also when the engine's own removal was skipped (a killed container)
+            // Removed by id first (SIGKILL included): Testcontainers' own removal is not relied on for a container
+            // that was killed behind its back.
+            await ContainerEngine.RemoveAsync(id).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await this.container.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The container is gone already; what is left is Testcontainers' bookkeeping.
         }
 
         if (this.Tls is not null)

@@ -141,11 +141,14 @@ public sealed class PrivateOvsdbServer : IAsyncDisposable
     /// <returns>A task that completes when the server is gone.</returns>
     public async ValueTask DisposeAsync()
     {
-        await this.KillAsync().ConfigureAwait(false);
         if (this.container is not null)
         {
-            await this.container.DisposeAsync().ConfigureAwait(false);
+            this.pid = null;
+            await this.container.DisposeAsync().ConfigureAwait(false); // removal kills it
             this.container = null;
+            return;
         }
+
+        await this.KillAsync().ConfigureAwait(false);
     }
 }
