@@ -21,7 +21,7 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
     public OvsdbServerProcess(string directory, string databasePath, IReadOnlyList<string> extraArguments)
         => this.server = new PrivateOvsdbServer(directory, databasePath, extraArguments);
 
-    /// <summary>Gets the vendored Open_vSwitch schema (Schemas/vswitch.ovsschema, copied next to the test assembly).</summary>
+    /// <summary>Gets the vendored Open_vSwitch schema (OvsNet.Vswitch's Schemas/vswitch.ovsschema, copied next to the test assembly).</summary>
     public static string VswitchSchemaPath => Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
 
     /// <summary>Gets the process's directory.</summary>
