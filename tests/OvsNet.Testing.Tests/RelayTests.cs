@@ -53,7 +53,7 @@ public sealed class RelayTests
             Assert.NotEqual(leader, newLeader);
             foreach (OvsdbReplica replica in replicas)
             {
-                while (!replica.Current.GetTable("QoS").Rows.Select(r => r.Value["type"].AsString()).ToHashSet(StringComparer.Ordinal).IsSupersetOf(acknowledged))
+                while (!replica.Current.GetTable("QoS").Rows.Select(r => r.Value["type"].AsAtom().AsString()).ToHashSet(StringComparer.Ordinal).IsSupersetOf(acknowledged))
                 {
                     await Task.Delay(200, ct);
                 }
