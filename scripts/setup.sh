@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything OvsNet's demo and tests need on a Debian 12 machine (run as root), then restores .NET packages.
+# Installs everything OvsNet's demo and tests need on a Debian 12 machine (run as root): Open vSwitch, iproute2 and
+# friends, and podman with what the container pass needs; then restores .NET packages.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,20 @@ command -v ovs-vswitchd >/dev/null 2>&1 || need+=(openvswitch-switch)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v tcpdump >/dev/null 2>&1 || need+=(tcpdump)
 command -v ping >/dev/null 2>&1 || need+=(iputils-ping)
+# The container pass (scripts/test.sh): rootful podman serving the Docker API, runc, and mmdebstrap to build the
+# ovsdb-server image from Debian packages (no image registry is needed).
+# Without root they are optional: the container pass is then skipped (and fails on CI).
+containers=()
+for tool in podman:podman runc:runc mmdebstrap:mmdebstrap curl:curl newuidmap:uidmap slirp4netns:slirp4netns fuse-overlayfs:fuse-overlayfs; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || containers+=("${tool#*:}")
+done
+if [ ${#containers[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    need+=("${containers[@]}")
+  else
+    echo "setup: not root, so the container pass's packages (${containers[*]}) are not installed" >&2
+  fi
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup: missing packages (${need[*]}) and not root: run as root or install them yourself" >&2

@@ -47,13 +47,14 @@ public sealed class OvsPkiFixture : IAsyncLifetime
     {
         Prerequisites.RequireTool("ovs-pki");
         Prerequisites.RequireTool("ovsdb-server");
+        Prerequisites.RequireTestServers();
         Assert.True(this.IsRunning, "the TLS ovsdb-server did not start; see " + this.root);
     }
 
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
-        if (Prerequisites.FindTool("ovs-pki") is null || Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null)
+        if (Prerequisites.FindTool("ovs-pki") is null || Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || !Prerequisites.TestServersAvailable)
         {
             return;
         }

@@ -59,13 +59,14 @@ public sealed class OvsdbServerFixture : IAsyncLifetime
         Prerequisites.RequireTool("ovsdb-server");
         Prerequisites.RequireTool("ovsdb-tool");
         Prerequisites.RequireTool("ovs-vsctl");
+        Prerequisites.RequireTestServers();
         Assert.True(this.IsRunning, "the private ovsdb-server did not start; see " + Path.Combine(this.directory ?? "?", "ovsdb-server.log"));
     }
 
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
-        if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null)
+        if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || !Prerequisites.TestServersAvailable)
         {
             return;
         }

@@ -31,6 +31,23 @@ public static class Prerequisites
         Assert.Skip($"Prerequisite missing: {what}");
     }
 
+    /// <summary>
+    /// Requires what <c>OVSNET_TEST_SERVER</c> asks for: nothing more for <c>process</c>; for <c>container</c>, a container
+    /// engine on <c>DOCKER_HOST</c> with the ovsdb-server image (scripts/test.sh starts one and builds the image).
+    /// </summary>
+    public static void RequireTestServers()
+    {
+        if (OvsNet.Testing.OvsdbTestEnvironment.ServerLocation == OvsNet.Testing.OvsdbServerLocation.Container)
+        {
+            string? problem = OvsNet.Testing.OvsdbTestEnvironment.ContainerEngineProblem;
+            Require(problem is null, "a container engine for OVSNET_TEST_SERVER=container: " + problem);
+        }
+    }
+
+    /// <summary>True when test servers can start where <c>OVSNET_TEST_SERVER</c> says (a container engine answers in container mode).</summary>
+    public static bool TestServersAvailable
+        => OvsNet.Testing.OvsdbTestEnvironment.ServerLocation == OvsNet.Testing.OvsdbServerLocation.Process || OvsNet.Testing.OvsdbTestEnvironment.IsContainerEngineAvailable;
+
     /// <summary>Requires root (network namespaces, netlink changes).</summary>
     public static void RequireRoot() => Require(IsRoot, "root privileges (network namespaces and netlink changes need CAP_NET_ADMIN/CAP_SYS_ADMIN)");
 

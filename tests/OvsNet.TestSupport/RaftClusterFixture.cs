@@ -34,13 +34,14 @@ public sealed class RaftClusterFixture : IAsyncLifetime
         Prerequisites.RequireTool("ovsdb-server");
         Prerequisites.RequireTool("ovsdb-tool");
         Prerequisites.RequireTool("ovs-appctl");
+        Prerequisites.RequireTestServers();
         Assert.True(this.IsRunning, "the private Raft cluster did not start; see the logs under " + this.root);
     }
 
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
-        if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || Prerequisites.FindTool("ovs-appctl") is null)
+        if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || Prerequisites.FindTool("ovs-appctl") is null || !Prerequisites.TestServersAvailable)
         {
             return;
         }

@@ -3,7 +3,7 @@
 # Usage: tests/OvsNet.Protocol.Tests/Captures/capture.sh   (needs ovsdb-server, ovsdb-tool, python3)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-schemas="$here/../../OvsNet.TestSupport/Schemas"
+schemas="$here/../../../src/OvsNet.Vswitch/Schemas"
 W=$(mktemp -d)
 trap 'kill $(cat "$W/ovsdb.pid") 2>/dev/null || true; rm -rf "$W"' EXIT
 ovsdb-tool create "$W/conf.db" "$schemas/vswitch.ovsschema"
