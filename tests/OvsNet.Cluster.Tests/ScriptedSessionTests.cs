@@ -90,9 +90,15 @@ public sealed class ScriptedSessionTests
         await using (session)
         {
             var recorder = new StateRecorder(session);
+            var clients = new System.Collections.Concurrent.ConcurrentQueue<OvsdbClient>();
+            using IDisposable registration = session.OnConnected((client, _) =>
+            {
+                clients.Enqueue(client);
+                return Task.CompletedTask;
+            });
             await session.StartAsync(TestTimeouts.CallToken());
-            OvsdbClient first = session.Client;
             await recorder.WaitForAsync(OvsdbSessionState.Connected, 2, TestTimeouts.Eventually);
+            Assert.True(clients.TryPeek(out OvsdbClient? first));
             Assert.Equal("10.0.0.2", session.CurrentEndpoint!.Host);
             Assert.False(first.IsConnected);
             Assert.Contains(recorder.Events, e => e.NewState == OvsdbSessionState.Reconnecting

@@ -187,6 +187,13 @@ public sealed partial class OvsdbSession
             this.connected = new TaskCompletionSource<OvsdbClient>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        // The state leaves Connected together with the client, so State and Client never disagree.
+        if (!this.disposing.IsCancellationRequested)
+        {
+            Volatile.Write(ref this.lastError, reason);
+            this.SetState(OvsdbSessionState.Reconnecting, client.Endpoint, reason);
+        }
+
         await connection.DisposeAsync().ConfigureAwait(false);
         return reason;
     }
