@@ -52,7 +52,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <exception cref="OvsdbRpcException">The server answered with an error.</exception>
     /// <exception cref="OvsdbConnectionException">The connection was lost or closed (also for a protocol violation, as inner exception).</exception>
     /// <exception cref="OvsdbProtocolException">The server sent garbage while the call was pending.</exception>
-    /// <exception cref="OperationCanceledException">The token was cancelled; the RFC 7047 cancel notification was sent.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the RFC 7047 cancel notification was written to the stream first.</exception>
     public async Task<RpcReply> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         this.ThrowIfClosed(method);
@@ -64,8 +64,10 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         {
             throw ex.ToPublic();
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
         {
+            // Also when the token was cancelled: the cancel could then not be sent, so the caller must learn that the
+            // connection failed rather than that the server was told to cancel.
             throw this.CreateClosedException(method, ex);
         }
     }
@@ -78,7 +80,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         {
             await this.rpc.NotifyAsync(method, [.. parameters]).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
         {
             throw this.CreateClosedException(method, ex);
         }
