@@ -97,4 +97,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 606, Level = LogLevel.Debug, Message = "Session closed")]
     public static partial void SessionClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 330, Level = LogLevel.Warning, Message = "Monitor {MonitorId} ended: its consumer fell behind by more than the queue capacity; sending monitor_cancel")]
+    public static partial void MonitorLagged(ILogger logger, string monitorId);
+
+    [LoggerMessage(EventId = 331, Level = LogLevel.Debug, Message = "monitor_cancel for lagged monitor {MonitorId} failed")]
+    public static partial void MonitorCancelFailed(ILogger logger, string monitorId, Exception exception);
 }

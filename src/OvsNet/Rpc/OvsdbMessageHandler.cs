@@ -34,7 +34,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
 
     private static readonly JsonElement NullElement = CreateNull();
 
-    private readonly JsonValueFramer framer = new();
+    private readonly JsonValueFramer framer;
     private readonly IOvsdbNotificationSink sink;
     private readonly ILogger logger;
     private readonly Lock gate = new();
@@ -45,9 +45,10 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     private Exception? fault;
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbMessageHandler"/> class.</summary>
-    public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger)
+    public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize)
         : base(CreateWriter(stream), CreateReader(stream), formatter)
     {
+        this.framer = new JsonValueFramer(maxMessageSize);
         this.sink = sink;
         this.logger = logger;
     }
@@ -205,16 +206,29 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
                 // A plain reply keeps only its result's text (copied out: the pipe's buffer is released next). Anything
                 // else is parsed whole; ParseValue copies the frame for the same reason.
                 JsonRpcMessage? message;
-                if (this.TryReadReply(frame, out message))
+                JsonElement root;
+                try
                 {
-                    reader.AdvanceTo(consumed);
-                }
-                else
-                {
+                    if (this.TryReadReply(frame, out message))
+                    {
+                        reader.AdvanceTo(consumed);
+                        return message;
+                    }
+
                     var json = new Utf8JsonReader(frame);
-                    JsonElement root = JsonElement.ParseValue(ref json);
-                    reader.AdvanceTo(consumed);
-                    message = this.Dispatch(root);
+                    root = JsonElement.ParseValue(ref json);
+                }
+                catch (JsonException ex)
+                {
+                    throw new OvsdbProtocolException($"Received bytes that are not valid JSON: {ex.Message}", ex);
+                }
+
+                reader.AdvanceTo(consumed);
+                message = this.Dispatch(root);
+                if (this.sink.TakeReadPause() is { } pause)
+                {
+                    // A monitor's consumer applies backpressure: the socket is not read until it takes an update.
+                    await pause.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 if (message is not null)

@@ -23,11 +23,12 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <param name="stream">An open duplex stream to the server; owned (disposed) by the connection.</param>
     /// <param name="sink">Receives notifications in wire order.</param>
     /// <param name="logger">The logger.</param>
-    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger)
+    /// <param name="maxMessageSize">The largest message accepted from the server, in bytes; a larger one fails the connection.</param>
+    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize = Client.OvsdbClientOptions.DefaultMaxMessageSize)
     {
         this.sink = sink;
         this.logger = logger;
-        this.handler = new OvsdbMessageHandler(stream, new OvsdbFormatter(), sink, logger);
+        this.handler = new OvsdbMessageHandler(stream, new OvsdbFormatter(), sink, logger, maxMessageSize);
         this.rpc = new OvsdbJsonRpc(this.handler);
         var cancellation = new OvsdbCancellationStrategy(this.handler, logger);
         cancellation.Attach(this.rpc);
@@ -121,6 +122,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         reason ??= this.handler.Fault;
         return reason switch
         {
+            OvsdbMessageTooLargeException tooLarge => new OvsdbMessageTooLargeException($"{method} failed: {tooLarge.Message}", tooLarge.MaxMessageSize, tooLarge),
             OvsdbProtocolException protocol => new OvsdbProtocolException($"{method} failed: the server violated the protocol: {protocol.Message}", protocol),
             OvsdbConnectionException connection when Volatile.Read(ref this.disposed) != 0 => new OvsdbConnectionException($"{method} failed: the client was disposed.", connection),
             null => new OvsdbConnectionException($"{method} failed: the connection to ovsdb-server was lost.", inner),
