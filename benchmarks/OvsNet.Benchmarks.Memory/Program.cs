@@ -119,7 +119,7 @@ internal static class Client
         }
         else
         {
-            await using OvsdbConditionalMonitor monitor = await client.MonitorCondAsync("Open_vSwitch", Bridges);
+            OvsdbConditionalMonitor monitor = await client.MonitorCondAsync("Open_vSwitch", Bridges); // not cancelled: the scripted server answers nothing more
             watch.Stop();
             what = string.Create(CultureInfo.InvariantCulture, $"one monitor_cond reply, {monitor.Initial["Bridge"].Count} rows of 1 KiB");
         }

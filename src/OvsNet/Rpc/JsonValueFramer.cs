@@ -34,6 +34,12 @@ internal sealed class JsonValueFramer
     private bool inString;
     private bool escaped;
 
+    /// <summary>Initializes a new instance of the <see cref="JsonValueFramer"/> class with the default limit (128 MiB).</summary>
+    public JsonValueFramer()
+        : this(Client.OvsdbClientOptions.DefaultMaxMessageSize)
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="JsonValueFramer"/> class.</summary>
     /// <param name="maxMessageSize">The largest JSON text accepted, in bytes.</param>
     public JsonValueFramer(long maxMessageSize) => this.MaxMessageSize = maxMessageSize;
