@@ -29,7 +29,6 @@ internal sealed class JsonValueFramer
 
     private long scanned;
     private long valueStart = -1;
-    private SequencePosition resume;
     private int depth;
     private bool inString;
     private bool escaped;
@@ -63,7 +62,8 @@ internal sealed class JsonValueFramer
     /// </exception>
     public bool TryReadFrame(ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame, out SequencePosition consumed)
     {
-        ReadOnlySequence<byte> unscanned = this.scanned == 0 ? buffer : buffer.Slice(this.resume);
+        // By offset, not by a saved position: the caller may hand over the same bytes in new segments.
+        ReadOnlySequence<byte> unscanned = this.scanned == 0 ? buffer : buffer.Slice(this.scanned);
         long offset = this.scanned;
         foreach (ReadOnlyMemory<byte> memory in unscanned)
         {
@@ -79,7 +79,7 @@ internal sealed class JsonValueFramer
                 this.Reset();
                 if (!IsValidUtf8(frame))
                 {
-                    throw new OvsdbProtocolException($"Received a message that is not valid UTF-8 (a JSON text of {frameEnd - start} bytes).");
+                    throw new OvsdbProtocolException($"Received a message that is not valid JSON: it is not valid UTF-8 (a JSON text of {frameEnd - start} bytes).");
                 }
 
                 return true;
@@ -90,7 +90,6 @@ internal sealed class JsonValueFramer
         }
 
         this.scanned = offset;
-        this.resume = buffer.End;
         frame = default;
         consumed = buffer.Start;
         return false;
@@ -293,7 +292,6 @@ internal sealed class JsonValueFramer
     {
         this.scanned = 0;
         this.valueStart = -1;
-        this.resume = default;
         this.depth = 0;
         this.inString = false;
         this.escaped = false;
