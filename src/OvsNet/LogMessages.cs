@@ -41,7 +41,7 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Dropped the late reply to cancelled request {Id}")]
     public static partial void LateReplyDropped(ILogger logger, JsonElement id);
 
-    [LoggerMessage(EventId = 204, Level = LogLevel.Debug, Message = "Cancelled request {Id} locally and sent the RFC 7047 cancel notification")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Debug, Message = "Sent the RFC 7047 cancel notification for request {Id} and completed it as cancelled")]
     public static partial void RequestCancelled(ILogger logger, RequestId id);
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Could not send the cancel notification for request {Id}")]
@@ -97,4 +97,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 606, Level = LogLevel.Debug, Message = "Session closed")]
     public static partial void SessionClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 330, Level = LogLevel.Warning, Message = "Monitor {MonitorId} ended: its consumer fell behind by more than the queue capacity; sending monitor_cancel")]
+    public static partial void MonitorLagged(ILogger logger, string monitorId);
+
+    [LoggerMessage(EventId = 331, Level = LogLevel.Debug, Message = "monitor_cancel for lagged monitor {MonitorId} failed")]
+    public static partial void MonitorCancelFailed(ILogger logger, string monitorId, Exception exception);
 }

@@ -6,7 +6,7 @@ namespace OvsNet;
 /// pending call and every monitor stream ends with this exception.
 /// </summary>
 /// <remarks>Instances are immutable and thread-safe.</remarks>
-public sealed class OvsdbProtocolException : OvsdbException
+public class OvsdbProtocolException : OvsdbException
 {
     /// <summary>Initializes a new instance of the <see cref="OvsdbProtocolException"/> class.</summary>
     public OvsdbProtocolException()

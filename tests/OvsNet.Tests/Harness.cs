@@ -21,15 +21,19 @@ public sealed class Harness : IAsyncDisposable
 
     /// <param name="requestTimeout">The client's request timeout (none by default).</param>
     /// <param name="traceWire">Log at Trace (every wire message), which sends replies through the general read path.</param>
-    public static Harness Create(TimeSpan? requestTimeout = null, bool traceWire = false)
+    /// <param name="wrapStream">Wraps the client's end of the stream (to hold or fail its writes).</param>
+    /// <param name="configure">Changes the client options.</param>
+    public static Harness Create(TimeSpan? requestTimeout = null, bool traceWire = false, Func<Stream, Stream>? wrapStream = null, Func<OvsdbClientOptions, OvsdbClientOptions>? configure = null)
     {
         (ScriptedOvsdbPeer peer, Stream stream) = ScriptedOvsdbPeer.Create();
+        stream = wrapStream is null ? stream : wrapStream(stream);
         var logs = new TestLoggerFactory { MinimumLevel = traceWire ? Microsoft.Extensions.Logging.LogLevel.Trace : Microsoft.Extensions.Logging.LogLevel.Debug };
-        OvsdbClient client = OvsdbClient.Create(stream, new OvsdbClientOptions
+        var options = new OvsdbClientOptions
         {
             LoggerFactory = logs,
             RequestTimeout = requestTimeout ?? Timeout.InfiniteTimeSpan,
-        });
+        };
+        OvsdbClient client = OvsdbClient.Create(stream, configure is null ? options : configure(options));
         return new Harness(peer, client, logs);
     }
 

@@ -16,9 +16,9 @@ internal static class MonitorScript
     public static string Insert(string uuid, string name) => "{\"Bridge\":{\"" + uuid + "\":{\"insert\":{\"name\":\"" + name + "\"}}}}";
 
     /// <summary>Starts monitor_cond; <paramref name="afterReply"/> is written in the same write as the reply.</summary>
-    public static async Task<(OvsdbConditionalMonitor Monitor, string MonitorId)> StartAsync(Harness h, string afterReply = "")
+    public static async Task<(OvsdbConditionalMonitor Monitor, string MonitorId)> StartAsync(Harness h, string afterReply = "", OvsdbMonitorOptions? options = null)
     {
-        Task<OvsdbConditionalMonitor> start = h.Client.MonitorCondAsync("Open_vSwitch", Bridges, TestSupport.TestTimeouts.CallToken());
+        Task<OvsdbConditionalMonitor> start = h.Client.MonitorCondAsync("Open_vSwitch", Bridges, options ?? OvsdbMonitorOptions.Default, TestSupport.TestTimeouts.CallToken());
         JsonElement request = await h.Peer.ExpectRequestAsync("monitor_cond");
         string monitorId = request.GetProperty("params")[1].GetString()!;
         await h.Peer.SendAsync(

@@ -16,6 +16,7 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
     private readonly Dictionary<string, IMonitorTarget> monitors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ILockTarget> locks = new(StringComparer.Ordinal);
     private Exception? closedReason;
+    private Task? readPause;
 
     public NotificationRouter(OvsdbClient client) => this.client = client;
 
@@ -107,7 +108,18 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
                     return;
                 }
 
-                monitor.OnUpdate(method, parameters);
+                switch (monitor.OnUpdate(key, method, parameters, out Task? pause))
+                {
+                    case MonitorDelivery.Paused:
+                        this.readPause = pause;
+                        break;
+                    case MonitorDelivery.Lagged:
+                        this.RemoveMonitor(key, monitor);
+                        LogMessages.MonitorLagged(this.client.Logger, key);
+                        _ = this.CancelLaggedMonitorAsync(key);
+                        break;
+                }
+
                 return;
 
             case "monitor_canceled":
@@ -144,6 +156,15 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
     }
 
     /// <inheritdoc/>
+    public Task? TakeReadPause()
+    {
+        // Only the read loop sets and takes it.
+        Task? pause = this.readPause;
+        this.readPause = null;
+        return pause;
+    }
+
+    /// <inheritdoc/>
     public void OnConnectionClosed(Exception fault)
     {
         IMonitorTarget[] monitorTargets;
@@ -165,6 +186,24 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
         foreach (ILockTarget target in lockTargets)
         {
             target.OnConnectionClosed(fault);
+        }
+    }
+
+    /// <summary>Tells the server to stop a monitor whose consumer lagged (off the read loop, which must not wait for the reply).</summary>
+    private async Task CancelLaggedMonitorAsync(string monitorId)
+    {
+        await Task.Yield();
+        try
+        {
+            if (this.client.IsConnected)
+            {
+                await this.client.InvokeAsync("monitor_cancel", [monitorId], CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (OvsdbException ex)
+        {
+            // The connection ended (the server dropped the monitor with it) or the server already cancelled it.
+            LogMessages.MonitorCancelFailed(this.client.Logger, monitorId, ex);
         }
     }
 

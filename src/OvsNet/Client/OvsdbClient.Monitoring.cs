@@ -17,12 +17,27 @@ public sealed partial class OvsdbClient
     /// <param name="requests">For each table, what to monitor (columns and select; no conditions in RFC monitors).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The running monitor; dispose it to cancel.</returns>
-    public async Task<OvsdbMonitor> MonitorAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, CancellationToken cancellationToken = default)
+    public Task<OvsdbMonitor> MonitorAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, CancellationToken cancellationToken = default)
+        => this.MonitorAsync(database, requests, OvsdbMonitorOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Starts an RFC 7047 <c>monitor</c> (§4.1.5) whose update queue is bounded as <paramref name="options"/> says.
+    /// </summary>
+    /// <param name="database">The database.</param>
+    /// <param name="requests">For each table, what to monitor (columns and select; no conditions in RFC monitors).</param>
+    /// <param name="options">The queue capacity and what happens when the consumer falls behind.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The running monitor; dispose it to cancel.</returns>
+    public async Task<OvsdbMonitor> MonitorAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
         this.CheckMonitorRequests(database, requests, allowConditions: false);
-        var subscription = new MonitorSubscription<TableUpdates>(static (method, p) => method == "update"
-            ? TableUpdates.FromJson(p[1])
-            : throw new InvalidOperationException($"an RFC 7047 monitor received {method}"));
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(nameof(options));
+        var subscription = new MonitorSubscription<TableUpdates>(
+            static (method, p) => method == "update"
+                ? TableUpdates.FromJson(p[1])
+                : throw new InvalidOperationException($"an RFC 7047 monitor received {method}"),
+            options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync("monitor", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
         return new OvsdbMonitor(core, subscription, Decode("monitor", () => TableUpdates.FromJson(reply.Utf8)));
     }
@@ -35,17 +50,30 @@ public sealed partial class OvsdbClient
     /// <param name="requests">For each table, what to monitor.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The running monitor; dispose it to cancel.</returns>
-    public async Task<OvsdbConditionalMonitor> MonitorCondAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, CancellationToken cancellationToken = default)
+    public Task<OvsdbConditionalMonitor> MonitorCondAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, CancellationToken cancellationToken = default)
+        => this.MonitorCondAsync(database, requests, OvsdbMonitorOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Starts a <c>monitor_cond</c> (ovsdb-server(7) §4.1.12) whose update queue is bounded as <paramref name="options"/> says.
+    /// </summary>
+    /// <param name="database">The database.</param>
+    /// <param name="requests">For each table, what to monitor.</param>
+    /// <param name="options">The queue capacity and what happens when the consumer falls behind.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The running monitor; dispose it to cancel.</returns>
+    public async Task<OvsdbConditionalMonitor> MonitorCondAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
         this.CheckMonitorRequests(database, requests, allowConditions: true);
-        MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription();
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(nameof(options));
+        MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription(options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync("monitor_cond", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
         TableUpdates2 initial = Decode("monitor_cond", () => TableUpdates2.FromJson(reply.Utf8));
         return new OvsdbConditionalMonitor(this, core, subscription, initial, found: false, lastTransactionId: null);
     }
 
     /// <summary>
-    /// Starts a <c>monitor_cond_since</c> (ovsdb-server(7) §4.1.15): like <see cref="MonitorCondAsync"/>, but it can
+    /// Starts a <c>monitor_cond_since</c> (ovsdb-server(7) §4.1.15): like <see cref="MonitorCondAsync(string, IReadOnlyDictionary{string, IReadOnlyList{MonitorRequest}}, CancellationToken)"/>, but it can
     /// resume after <paramref name="lastTransactionId"/> (changes are then <c>update3</c> with their transaction id).
     /// A standalone server always answers <see cref="OvsdbConditionalMonitor.Found"/> false with the full contents.
     /// </summary>
@@ -54,23 +82,40 @@ public sealed partial class OvsdbClient
     /// <param name="lastTransactionId">The last transaction seen, or null to start from scratch.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The running monitor; dispose it to cancel.</returns>
-    public async Task<OvsdbConditionalMonitor> MonitorCondSinceAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbUuid? lastTransactionId = null, CancellationToken cancellationToken = default)
+    public Task<OvsdbConditionalMonitor> MonitorCondSinceAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbUuid? lastTransactionId = null, CancellationToken cancellationToken = default)
+        => this.MonitorCondSinceAsync(database, requests, lastTransactionId, OvsdbMonitorOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Starts a <c>monitor_cond_since</c> (ovsdb-server(7) §4.1.15) whose update queue is bounded as
+    /// <paramref name="options"/> says.
+    /// </summary>
+    /// <param name="database">The database.</param>
+    /// <param name="requests">For each table, what to monitor.</param>
+    /// <param name="lastTransactionId">The last transaction seen, or null to start from scratch.</param>
+    /// <param name="options">The queue capacity and what happens when the consumer falls behind.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The running monitor; dispose it to cancel.</returns>
+    public async Task<OvsdbConditionalMonitor> MonitorCondSinceAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbUuid? lastTransactionId, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
         this.CheckMonitorRequests(database, requests, allowConditions: true);
-        MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription();
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(nameof(options));
+        MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription(options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync(
             "monitor_cond_since", database, requests, subscription, (lastTransactionId ?? OvsdbUuid.Zero).ToString(), cancellationToken).ConfigureAwait(false);
         MonitorCondSinceResult result = Decode("monitor_cond_since", () => MonitorCondSinceResult.FromJson(reply.Utf8));
         return new OvsdbConditionalMonitor(this, core, subscription, result.Updates, result.Found, result.LastTransactionId);
     }
 
-    private static MonitorSubscription<OvsdbMonitorUpdate> CreateConditionalSubscription()
-        => new(static (method, p) => method switch
-        {
-            "update2" => new OvsdbMonitorUpdate(TableUpdates2.FromJson(p[1]), null),
-            "update3" => new OvsdbMonitorUpdate(TableUpdates2.FromJson(p[2]), OvsdbUuid.Parse(p[1].GetString() ?? throw new FormatException("update3 transaction id is not a string"))),
-            _ => throw new InvalidOperationException($"a conditional monitor received {method}"),
-        });
+    private static MonitorSubscription<OvsdbMonitorUpdate> CreateConditionalSubscription(OvsdbMonitorOptions options)
+        => new(
+            static (method, p) => method switch
+            {
+                "update2" => new OvsdbMonitorUpdate(TableUpdates2.FromJson(p[1]), null),
+                "update3" => new OvsdbMonitorUpdate(TableUpdates2.FromJson(p[2]), OvsdbUuid.Parse(p[1].GetString() ?? throw new FormatException("update3 transaction id is not a string"))),
+                _ => throw new InvalidOperationException($"a conditional monitor received {method}"),
+            },
+            options);
 
     private static T Decode<T>(string method, Func<T> decode)
     {

@@ -32,7 +32,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         this.Endpoint = endpoint;
         this.logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.OvsdbClient");
         this.Router = new NotificationRouter(this);
-        this.connection = new OvsdbRpcConnection(stream, this.Router, this.logger);
+        this.connection = new OvsdbRpcConnection(stream, this.Router, this.logger, options.MaxMessageSize);
     }
 
     /// <summary>Gets the endpoint this client connected to, or null when it was created over a stream.</summary>

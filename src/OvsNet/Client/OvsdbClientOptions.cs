@@ -39,12 +39,29 @@ public sealed class OvsdbClientOptions
     /// </summary>
     public bool ValidateAgainstSchema { get; init; } = true;
 
+    /// <summary>
+    /// Gets the largest JSON-RPC message accepted from the server, in bytes. A larger message fails the connection with
+    /// <see cref="OvsdbMessageTooLargeException"/> as soon as that many bytes of it have arrived, so a runaway or hostile
+    /// server cannot make the client buffer without bound. Default: <see cref="DefaultMaxMessageSize"/> (128 MiB), well
+    /// above the monitor reply of a large Open_vSwitch database; a message costs about its size twice while it is read
+    /// (docs/performance.md).
+    /// </summary>
+    public long MaxMessageSize { get; init; } = DefaultMaxMessageSize;
+
+    /// <summary>The default <see cref="MaxMessageSize"/>: 128 MiB.</summary>
+    public const long DefaultMaxMessageSize = 128L * 1024 * 1024;
+
     /// <summary>Checks the options once; returns the parsed endpoints when <paramref name="requireEndpoint"/>.</summary>
     internal IReadOnlyList<OvsdbEndpoint> Validate(bool requireEndpoint, string parameterName)
     {
         CheckTimeout(this.RequestTimeout, nameof(this.RequestTimeout), parameterName);
         CheckTimeout(this.ConnectTimeout, nameof(this.ConnectTimeout), parameterName);
         this.Tls?.Validate(parameterName);
+        if (this.MaxMessageSize < 1024)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, this.MaxMessageSize, "OvsdbClientOptions.MaxMessageSize must be at least 1024 bytes.");
+        }
+
         if (!requireEndpoint)
         {
             return [];

@@ -40,6 +40,10 @@ internal sealed class MonitorCore
         }
 
         string id = this.MonitorId;
+
+        // End the stream first: a monitor applying backpressure may hold the read loop, which must read the reply.
+        // Updates already queued stay readable; later ones are dropped.
+        this.target.Complete(null);
         try
         {
             if (this.client.IsConnected)
@@ -58,7 +62,6 @@ internal sealed class MonitorCore
         finally
         {
             this.client.Router.RemoveMonitor(id, this.target);
-            this.target.Complete(null);
             LogMessages.MonitorCancelled(this.client.Logger, id);
         }
     }

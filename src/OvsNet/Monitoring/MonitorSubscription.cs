@@ -6,20 +6,32 @@ using OvsNet.Client;
 namespace OvsNet.Monitoring;
 
 /// <summary>
-/// One monitor's queue of decoded updates. The router writes on the read loop (never blocking: the queue is
-/// unbounded, so a slow consumer delays nothing else, in particular not the echo answer); the consumer reads it
-/// through an async stream that ends when the monitor is cancelled or fails with the connection's error.
+/// One monitor's queue of decoded updates, bounded by <see cref="OvsdbMonitorOptions.QueueCapacity"/>. The router writes
+/// on the read loop, never blocking it: when the queue is full the update is either refused (the monitor lags and ends,
+/// <see cref="OvsdbMonitorFullMode.Fault"/>) or handed back with a task the read loop awaits before reading the socket
+/// again (<see cref="OvsdbMonitorFullMode.Backpressure"/>). The consumer reads it through an async stream that ends when
+/// the monitor is cancelled or fails with the connection's error or the lag.
 /// </summary>
 /// <typeparam name="TUpdate">The decoded update.</typeparam>
 /// <remarks>Thread-safe; one consumer at a time.</remarks>
 internal sealed class MonitorSubscription<TUpdate> : IMonitorTarget
 {
-    private readonly Channel<TUpdate> channel = Channel.CreateUnbounded<TUpdate>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly Channel<TUpdate> channel;
     private readonly Func<string, JsonElement, TUpdate> decode;
+    private readonly OvsdbMonitorOptions options;
     private int reading;
     private long received;
 
-    public MonitorSubscription(Func<string, JsonElement, TUpdate> decode) => this.decode = decode;
+    public MonitorSubscription(Func<string, JsonElement, TUpdate> decode, OvsdbMonitorOptions options)
+    {
+        this.decode = decode;
+        this.options = options;
+        this.channel = Channel.CreateBounded<TUpdate>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
 
     /// <summary>Gets a task that completes when the stream has ended (faulted with the reason, if any).</summary>
     public Task Completion => this.channel.Reader.Completion;
@@ -28,8 +40,9 @@ internal sealed class MonitorSubscription<TUpdate> : IMonitorTarget
     public long Received => Interlocked.Read(ref this.received);
 
     /// <inheritdoc/>
-    public void OnUpdate(string method, JsonElement parameters)
+    public MonitorDelivery OnUpdate(string monitorId, string method, JsonElement parameters, out Task? pause)
     {
+        pause = null;
         TUpdate update;
         try
         {
@@ -43,11 +56,39 @@ internal sealed class MonitorSubscription<TUpdate> : IMonitorTarget
         if (this.channel.Writer.TryWrite(update))
         {
             Interlocked.Increment(ref this.received);
+            return MonitorDelivery.Queued;
         }
-    }
 
+        if (this.channel.Reader.Completion.IsCompleted)
+        {
+            return MonitorDelivery.Queued; // Ended (cancelled locally): late updates are dropped.
+        }
+
+        if (this.options.WhenFull == OvsdbMonitorFullMode.Backpressure)
+        {
+            pause = this.WriteWhenRoomAsync(update);
+            return MonitorDelivery.Paused;
+        }
+
+        this.channel.Writer.TryComplete(new OvsdbMonitorLaggedException(monitorId, this.options.QueueCapacity));
+        return MonitorDelivery.Lagged;
+    }
     /// <inheritdoc/>
     public void Complete(Exception? error) => this.channel.Writer.TryComplete(error);
+
+    /// <summary>Waits for room (the consumer reading, or the monitor ending), then queues <paramref name="update"/>.</summary>
+    private async Task WriteWhenRoomAsync(TUpdate update)
+    {
+        try
+        {
+            await this.channel.Writer.WriteAsync(update).ConfigureAwait(false);
+            Interlocked.Increment(ref this.received);
+        }
+        catch (ChannelClosedException)
+        {
+            // The monitor ended while waiting (cancelled, or the connection closed): the update goes with it.
+        }
+    }
 
     /// <summary>Reads updates until the monitor ends.</summary>
     public async IAsyncEnumerable<TUpdate> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -128,6 +128,14 @@ public sealed partial class OvsdbReplica
         }
     }
 
+    /// <summary>
+    /// The replica's own monitor applies backpressure: its apply loop never waits on a call of the connection, and
+    /// subscribers that fall behind fault on their own queues (<see cref="OvsdbReplicaLaggedException"/>), so the only
+    /// way the monitor's queue fills is the replica applying slower than the server sends. The socket is then not read
+    /// and ovsdb-server merges the pending changes, instead of the replica buffering without bound or resynchronizing.
+    /// </summary>
+    private static readonly OvsdbMonitorOptions MonitorOptions = new() { QueueCapacity = 1024, WhenFull = OvsdbMonitorFullMode.Backpressure };
+
     private async Task<(MonitorHandle Handle, TableUpdates2? Initial2, TableUpdates? Initial1, bool Found, OvsdbUuid? LastId)> StartMonitorAsync(
         OvsdbClient client, DatabaseSchema serverSchema, Dictionary<string, IReadOnlyList<OvsdbCondition>?> where, OvsdbUuid? resumeFrom, CancellationToken cancellationToken)
     {
@@ -140,10 +148,10 @@ public sealed partial class OvsdbReplica
                 switch (method)
                 {
                     case OvsdbReplicaMonitorMethod.MonitorCondSince:
-                        OvsdbConditionalMonitor since = await client.MonitorCondSinceAsync(this.Database, this.BuildRequests(serverSchema, where, conditional: true), resumeFrom, cancellationToken).ConfigureAwait(false);
+                        OvsdbConditionalMonitor since = await client.MonitorCondSinceAsync(this.Database, this.BuildRequests(serverSchema, where, conditional: true), resumeFrom, MonitorOptions, cancellationToken).ConfigureAwait(false);
                         return (new MonitorHandle(client, method, since, null), since.Initial, null, since.Found, since.LastTransactionId);
                     case OvsdbReplicaMonitorMethod.MonitorCond:
-                        OvsdbConditionalMonitor cond = await client.MonitorCondAsync(this.Database, this.BuildRequests(serverSchema, where, conditional: true), cancellationToken).ConfigureAwait(false);
+                        OvsdbConditionalMonitor cond = await client.MonitorCondAsync(this.Database, this.BuildRequests(serverSchema, where, conditional: true), MonitorOptions, cancellationToken).ConfigureAwait(false);
                         return (new MonitorHandle(client, method, cond, null), cond.Initial, null, false, null);
                     default:
                         if (where.Values.Any(w => w is not null && w.Count > 0))
@@ -151,7 +159,7 @@ public sealed partial class OvsdbReplica
                             throw new NotSupportedException("The replica has conditions, which need monitor_cond or monitor_cond_since; the server has only the RFC 7047 monitor.");
                         }
 
-                        OvsdbMonitor plain = await client.MonitorAsync(this.Database, this.BuildRequests(serverSchema, where, conditional: false), cancellationToken).ConfigureAwait(false);
+                        OvsdbMonitor plain = await client.MonitorAsync(this.Database, this.BuildRequests(serverSchema, where, conditional: false), MonitorOptions, cancellationToken).ConfigureAwait(false);
                         return (new MonitorHandle(client, method, null, plain), null, plain.Initial, false, null);
                 }
             }

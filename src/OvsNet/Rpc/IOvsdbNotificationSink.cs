@@ -14,6 +14,12 @@ internal interface IOvsdbNotificationSink
     /// <param name="parameters">The <c>params</c> array; the element stays valid after the call.</param>
     void OnNotification(string method, JsonElement parameters);
 
+    /// <summary>
+    /// Takes what the read loop must await before it reads the next message, set by the last notification when a
+    /// consumer applies backpressure; null to read on at once.
+    /// </summary>
+    Task? TakeReadPause() => null;
+
     /// <summary>Called once when the connection has ended, with the reason for a failure or null for a clean close.</summary>
     void OnConnectionClosed(Exception fault);
 }

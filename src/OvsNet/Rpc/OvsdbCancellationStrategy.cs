@@ -4,10 +4,12 @@ using StreamJsonRpc;
 namespace OvsNet.Rpc;
 
 /// <summary>
-/// Cancels an outbound request the RFC 7047 way (§4.1.4): it completes the call locally at once and sends the
-/// notification <c>{"id":null,"method":"cancel","params":[id]}</c>. StreamJsonRpc's default strategy sends
-/// <c>$/cancelRequest</c> with object params, which makes ovsdb-server drop the connection; and ovsdb-server 3.1 never
-/// replies to a cancelled request, so waiting for a reply would hang the caller.
+/// Cancels an outbound request the RFC 7047 way (§4.1.4): it writes the notification
+/// <c>{"id":null,"method":"cancel","params":[id]}</c> to the stream, and only then completes the call as cancelled, so
+/// a caller who sees <see cref="OperationCanceledException"/> knows the cancel was already handed to the socket.
+/// StreamJsonRpc's default strategy sends <c>$/cancelRequest</c> with object params, which makes ovsdb-server drop the
+/// connection; and ovsdb-server 3.1 never replies to a cancelled request, so waiting for a reply would hang the caller.
+/// If the cancel cannot be written, the connection is failing: the call is left to fail with the connection's error.
 /// </summary>
 /// <remarks>Thread-safe: JsonRpc calls it from cancellation callbacks on any thread.</remarks>
 internal sealed class OvsdbCancellationStrategy : ICancellationStrategy
@@ -29,15 +31,13 @@ internal sealed class OvsdbCancellationStrategy : ICancellationStrategy
     /// <inheritdoc/>
     public void CancelOutboundRequest(RequestId requestId)
     {
-        if (!this.handler.TryCancel(requestId))
+        if (!this.handler.TryBeginCancel(requestId))
         {
             return; // Its reply was already read: JsonRpc completes it normally.
         }
 
-        LogMessages.RequestCancelled(this.logger, requestId);
-
         // Off the canceller's thread: this callback runs inside CancellationTokenSource.Cancel().
-        _ = Task.Run(() => this.SendCancelAsync(requestId));
+        _ = Task.Run(() => this.CancelAsync(requestId));
     }
 
     /// <inheritdoc/>
@@ -55,18 +55,26 @@ internal sealed class OvsdbCancellationStrategy : ICancellationStrategy
     {
     }
 
-    private async Task SendCancelAsync(RequestId requestId)
+    private async Task CancelAsync(RequestId requestId)
     {
         try
         {
-            if (this.rpc is { IsDisposed: false } jsonRpc)
+            if (this.rpc is not { IsDisposed: false } jsonRpc)
             {
-                await jsonRpc.NotifyAsync("cancel", [requestId.Number ?? (object?)requestId.String]).ConfigureAwait(false);
+                return;
             }
+
+            // Completes once the flush has written the notification to the stream (see OvsdbMessageHandler's writer).
+            await jsonRpc.NotifyAsync("cancel", [requestId.Number ?? (object?)requestId.String]).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException or OperationCanceledException or InvalidOperationException)
         {
+            // Not written: the connection is going down, and JsonRpc fails the call with the connection's error.
             LogMessages.CancelSendFailed(this.logger, requestId, ex);
+            return;
         }
+
+        LogMessages.RequestCancelled(this.logger, requestId);
+        this.handler.CompleteCancel(requestId);
     }
 }

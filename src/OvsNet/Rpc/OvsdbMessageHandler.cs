@@ -18,37 +18,37 @@ namespace OvsNet.Rpc;
 /// <see cref="IOvsdbNotificationSink"/> synchronously, before the next message is read, so an update the server sent
 /// before a reply is enqueued before that reply can complete its caller;</item>
 /// <item>replies are checked against the requests actually written: a late reply to a locally cancelled request is
-/// dropped, and a reply to an id never sent is a protocol violation (JsonRpc would otherwise disconnect without a
-/// clear reason); the rest go to JsonRpc as ready-made <see cref="JsonRpcResult"/>/<see cref="JsonRpcError"/>.</item>
+/// dropped (however many were cancelled: <see cref="CancelledRequestIds"/>), and a reply to an id never sent is a
+/// protocol violation (JsonRpc would otherwise disconnect without a clear reason); the rest go to JsonRpc as ready-made
+/// <see cref="JsonRpcResult"/>/<see cref="JsonRpcError"/>.</item>
 /// </list>
 /// </summary>
 /// <remarks>
 /// Thread-safety: JsonRpc calls <see cref="ReadCoreAsync"/> from one read loop and serializes writes;
-/// <see cref="TryCancel"/> may be called from any thread.
+/// <see cref="TryBeginCancel"/> and <see cref="CompleteCancel"/> may be called from any thread.
 /// </remarks>
 internal sealed class OvsdbMessageHandler : PipeMessageHandler
 {
     /// <summary>The error code under which server errors travel through JsonRpc (not one JsonRpc interprets).</summary>
     internal const JsonRpcErrorCode ServerErrorCode = (JsonRpcErrorCode)(-32000);
 
-    private const int MaxRememberedCancellations = 1024;
-
     private static readonly JsonElement NullElement = CreateNull();
 
-    private readonly JsonValueFramer framer = new();
+    private readonly JsonValueFramer framer;
     private readonly IOvsdbNotificationSink sink;
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private readonly HashSet<RequestId> outstanding = [];
-    private readonly HashSet<RequestId> cancelled = [];
-    private readonly Queue<RequestId> cancelledOrder = new();
+    private readonly CancelledRequestIds cancelled = new();
     private readonly ConcurrentQueue<JsonRpcMessage> injected = new();
+    private long highestSent;
     private Exception? fault;
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbMessageHandler"/> class.</summary>
-    public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger)
+    public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize)
         : base(CreateWriter(stream), CreateReader(stream), formatter)
     {
+        this.framer = new JsonValueFramer(maxMessageSize);
         this.sink = sink;
         this.logger = logger;
     }
@@ -60,25 +60,42 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     public CancellationToken Closing => this.DisposalToken;
 
     /// <summary>
-    /// Completes request <paramref name="id"/> locally as cancelled, unless its reply was already read. The caller then
-    /// sends the RFC 7047 <c>cancel</c> notification. ovsdb-server 3.1 never replies to a cancelled request, and older
-    /// servers reply <c>"canceled"</c>; either way the id is remembered so that a late reply is dropped.
+    /// Starts cancelling request <paramref name="id"/>, unless its reply was already read: from now on a reply to it
+    /// that arrives after <see cref="CompleteCancel"/> is dropped (ovsdb-server 3.1 never replies to a cancelled
+    /// request, older servers reply <c>"canceled"</c>, and any server may have answered before it read the cancel). A
+    /// reply read before <see cref="CompleteCancel"/> still completes the call normally.
     /// </summary>
-    /// <returns>True when the request was pending and is now completed as cancelled.</returns>
-    public bool TryCancel(RequestId id)
+    /// <returns>True when the request is pending: the caller sends the RFC 7047 <c>cancel</c>, then calls <see cref="CompleteCancel"/>.</returns>
+    public bool TryBeginCancel(RequestId id)
+    {
+        lock (this.gate)
+        {
+            if (!this.outstanding.Contains(id))
+            {
+                return false;
+            }
+
+            if (id.Number is long number)
+            {
+                this.cancelled.Add(number);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Completes request <paramref name="id"/> as cancelled, unless its reply arrived meanwhile (then the caller gets
+    /// that reply). Called once the <c>cancel</c> notification was written to the stream, so that a caller who sees
+    /// <see cref="OperationCanceledException"/> knows the server was sent the cancel first.
+    /// </summary>
+    public void CompleteCancel(RequestId id)
     {
         lock (this.gate)
         {
             if (!this.outstanding.Remove(id))
             {
-                return false;
-            }
-
-            this.cancelled.Add(id);
-            this.cancelledOrder.Enqueue(id);
-            if (this.cancelledOrder.Count > MaxRememberedCancellations)
-            {
-                this.cancelled.Remove(this.cancelledOrder.Dequeue());
+                return;
             }
         }
 
@@ -91,7 +108,6 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             Error = new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.RequestCanceled, Message = "Cancelled by the caller." },
         });
         this.Reader?.CancelPendingRead();
-        return true;
     }
 
     /// <inheritdoc/>
@@ -115,7 +131,30 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             lock (this.gate)
             {
                 this.outstanding.Add(request.RequestId);
+                if (request.RequestId.Number is long number && number > this.highestSent)
+                {
+                    this.highestSent = number;
+                }
             }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A write the socket refuses (reset, broken pipe) leaves the connection unusable: the error becomes the
+    /// connection's fault and the read loop ends with it, so every pending call and monitor fails with it too.
+    /// </remarks>
+    protected override async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            Interlocked.CompareExchange(ref this.fault, ex, null);
+            this.Reader?.CancelPendingRead();
+            throw;
         }
     }
 
@@ -130,6 +169,11 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
                 if (this.injected.TryDequeue(out JsonRpcMessage? synthetic))
                 {
                     return synthetic;
+                }
+
+                if (Volatile.Read(ref this.fault) is IOException writeFailure)
+                {
+                    throw new IOException($"Writing to the connection failed: {writeFailure.Message}", writeFailure);
                 }
 
                 ReadResult read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -162,16 +206,29 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
                 // A plain reply keeps only its result's text (copied out: the pipe's buffer is released next). Anything
                 // else is parsed whole; ParseValue copies the frame for the same reason.
                 JsonRpcMessage? message;
-                if (this.TryReadReply(frame, out message))
+                JsonElement root;
+                try
                 {
-                    reader.AdvanceTo(consumed);
-                }
-                else
-                {
+                    if (this.TryReadReply(frame, out message))
+                    {
+                        reader.AdvanceTo(consumed);
+                        return message;
+                    }
+
                     var json = new Utf8JsonReader(frame);
-                    JsonElement root = JsonElement.ParseValue(ref json);
-                    reader.AdvanceTo(consumed);
-                    message = this.Dispatch(root);
+                    root = JsonElement.ParseValue(ref json);
+                }
+                catch (JsonException ex)
+                {
+                    throw new OvsdbProtocolException($"Received bytes that are not valid JSON: {ex.Message}", ex);
+                }
+
+                reader.AdvanceTo(consumed);
+                message = this.Dispatch(root);
+                if (this.sink.TakeReadPause() is { } pause)
+                {
+                    // A monitor's consumer applies backpressure: the socket is not read until it takes an update.
+                    await pause.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 if (message is not null)
@@ -195,15 +252,13 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     private static PipeReader CreateReader(Stream stream)
         => PipeReader.Create(stream, new StreamPipeReaderOptions(new ReadSegmentPool(), ReadSegmentPool.SegmentSize, minimumReadSize: 4 * 1024, leaveOpen: true));
 
-    /// <summary>The writer PipeMessageHandler(Stream, Stream, ...) makes: a pipe, and the stream disposed once all is flushed.</summary>
+    /// <summary>
+    /// A writer whose flush writes to the stream itself (not to an intermediate pipe copied by another task), so a
+    /// flushed message, the RFC 7047 <c>cancel</c> in particular, has been handed to the socket when the flush
+    /// completes. Completing the writer disposes the stream.
+    /// </summary>
     private static PipeWriter CreateWriter(Stream stream)
-    {
-        PipeWriter writer = stream.UsePipeWriter();
-#pragma warning disable CS0618 // Obsolete in System.IO.Pipelines, implemented by Nerdbank.Streams (StreamJsonRpc relies on it too).
-        writer.OnReaderCompleted((_, state) => ((Stream)state!).Dispose(), stream);
-#pragma warning restore CS0618
-        return writer;
-    }
+        => PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: false));
 
     private static JsonElement CreateNull()
     {
@@ -343,7 +398,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
         {
             if (!this.outstanding.Remove(id))
             {
-                if (this.cancelled.Remove(id))
+                if (id.Number is long number && number <= this.highestSent && this.cancelled.Contains(number))
                 {
                     LogMessages.LateReplyDropped(this.logger, idElement);
                     return null;

@@ -23,11 +23,12 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <param name="stream">An open duplex stream to the server; owned (disposed) by the connection.</param>
     /// <param name="sink">Receives notifications in wire order.</param>
     /// <param name="logger">The logger.</param>
-    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger)
+    /// <param name="maxMessageSize">The largest message accepted from the server, in bytes; a larger one fails the connection.</param>
+    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize = Client.OvsdbClientOptions.DefaultMaxMessageSize)
     {
         this.sink = sink;
         this.logger = logger;
-        this.handler = new OvsdbMessageHandler(stream, new OvsdbFormatter(), sink, logger);
+        this.handler = new OvsdbMessageHandler(stream, new OvsdbFormatter(), sink, logger, maxMessageSize);
         this.rpc = new OvsdbJsonRpc(this.handler);
         var cancellation = new OvsdbCancellationStrategy(this.handler, logger);
         cancellation.Attach(this.rpc);
@@ -52,7 +53,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <exception cref="OvsdbRpcException">The server answered with an error.</exception>
     /// <exception cref="OvsdbConnectionException">The connection was lost or closed (also for a protocol violation, as inner exception).</exception>
     /// <exception cref="OvsdbProtocolException">The server sent garbage while the call was pending.</exception>
-    /// <exception cref="OperationCanceledException">The token was cancelled; the RFC 7047 cancel notification was sent.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the RFC 7047 cancel notification was written to the stream first.</exception>
     public async Task<RpcReply> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         this.ThrowIfClosed(method);
@@ -64,8 +65,10 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         {
             throw ex.ToPublic();
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
         {
+            // Also when the token was cancelled: the cancel could then not be sent, so the caller must learn that the
+            // connection failed rather than that the server was told to cancel.
             throw this.CreateClosedException(method, ex);
         }
     }
@@ -78,7 +81,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         {
             await this.rpc.NotifyAsync(method, [.. parameters]).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
         {
             throw this.CreateClosedException(method, ex);
         }
@@ -119,6 +122,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         reason ??= this.handler.Fault;
         return reason switch
         {
+            OvsdbMessageTooLargeException tooLarge => new OvsdbMessageTooLargeException($"{method} failed: {tooLarge.Message}", tooLarge.MaxMessageSize, tooLarge),
             OvsdbProtocolException protocol => new OvsdbProtocolException($"{method} failed: the server violated the protocol: {protocol.Message}", protocol),
             OvsdbConnectionException connection when Volatile.Read(ref this.disposed) != 0 => new OvsdbConnectionException($"{method} failed: the client was disposed.", connection),
             null => new OvsdbConnectionException($"{method} failed: the connection to ovsdb-server was lost.", inner),

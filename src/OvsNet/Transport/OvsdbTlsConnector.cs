@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
@@ -47,8 +48,11 @@ internal static class OvsdbTlsConnector
         catch (Exception ex) when (ex is AuthenticationException or IOException)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
+            string? clientExpiry = clientCertificate is null ? null : DescribeValidityProblem(clientCertificate, "client", DateTime.Now);
             string reason = rejection is not null
-                ? "the server's certificate was rejected: " + rejection
+                ? (rejection.StartsWith(ValidityPrefix, StringComparison.Ordinal) ? rejection : "the server's certificate was rejected: " + rejection)
+                : clientExpiry is not null
+                    ? $"{clientExpiry}; the server refused the handshake: {ex.Message}"
                 : !tls.HasClientCertificate
                     ? MissingClientCertificateMessage + ": " + ex.Message
                     : "the TLS handshake failed: " + ex.Message;
@@ -76,6 +80,19 @@ internal static class OvsdbTlsConnector
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (!chain.Build(server))
         {
+            // Lead with the real cause: an expired certificate is otherwise reported as not signed by the CA.
+            if (chain.ChainStatus.Any(s => (s.Status & X509ChainStatusFlags.NotTimeValid) != 0))
+            {
+                foreach (X509ChainElement element in chain.ChainElements)
+                {
+                    string role = ReferenceEquals(element, chain.ChainElements[0]) ? "server" : "server's CA";
+                    if (DescribeValidityProblem(element.Certificate, role, DateTime.Now) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+            }
+
             string status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
             return $"'{server.Subject}' is not signed by the configured CA ({status})";
         }
@@ -89,6 +106,30 @@ internal static class OvsdbTlsConnector
             {
                 return $"its name '{commonName}' is not the expected '{expectedName}' (OvsdbTlsOptions.ExpectedServerName)";
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>How a validity problem is reported (the message leads with it).</summary>
+    internal const string ValidityPrefix = "certificate ";
+
+    /// <summary>
+    /// Says "certificate has expired" (or "certificate is not yet valid") with the certificate's subject and validity
+    /// period when <paramref name="now"/> (local time, as <see cref="X509Certificate2.NotAfter"/>) is outside it; else null.
+    /// </summary>
+    internal static string? DescribeValidityProblem(X509Certificate2 certificate, string role, DateTime now)
+    {
+        string period = string.Create(CultureInfo.InvariantCulture,
+            $"'{certificate.Subject}' is valid from {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u}, now is {now.ToUniversalTime():u}");
+        if (now > certificate.NotAfter)
+        {
+            return $"certificate has expired: the {role} certificate {period}";
+        }
+
+        if (now < certificate.NotBefore)
+        {
+            return $"certificate is not yet valid: the {role} certificate {period}";
         }
 
         return null;
