@@ -24,12 +24,12 @@ public sealed partial class HostNetworkManager
         IReadOnlyList<VswitchBridge> before = await this.vswitch.ListBridgesAsync(cancellationToken).ConfigureAwait(false);
         var executed = new List<RoutingPlan>();
         var performed = new List<PlannedChange>();
-        var routerAdded = new List<OvsRouteChange>();
+        var routerPerformed = new List<(OvsRouteChange Change, OvsRoute? Previous)>();
         EnsureResult? ovs = null;
         HostNetworkStep step = HostNetworkStep.Vswitch;
         try
         {
-            ovs = await this.vswitch.EnsureTopologyAsync(topology, cancellationToken).ConfigureAwait(false);
+            ovs = await this.vswitch.EnsureOwnedTopologyAsync(topology, this.options.Ownership, cancellationToken).ConfigureAwait(false);
 
             step = HostNetworkStep.Devices;
             await this.WaitForDevicesAsync(spec.InternalDevices(), cancellationToken).ConfigureAwait(false);
@@ -47,14 +47,12 @@ public sealed partial class HostNetworkManager
 
             // ovs/route/add needs tep0's address in place (ovs-vswitchd picks the route's source from it).
             step = HostNetworkStep.OvsRouter;
-            foreach (OvsRouteChange change in await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false))
-            {
-                await this.AddOvsRouteAsync(change.Route, cancellationToken).ConfigureAwait(false);
-                routerAdded.Add(change);
-            }
+            (IReadOnlyList<OvsRouteChange> routerChanges, IReadOnlyList<OvsRoute> routerBefore) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
+            await this.ApplyOvsRouterAsync(spec, routerChanges, routerBefore, routerPerformed, cancellationToken).ConfigureAwait(false);
 
-            return new HostNetworkResult { Vswitch = ovs, Routing = executed, OvsRouter = routerAdded };
+            return new HostNetworkResult { Vswitch = ovs, Routing = executed, OvsRouter = [.. routerPerformed.Select(p => p.Change)] };
         }
+
         catch (Exception ex) when (ex is not (ArgumentException or OutOfMemoryException))
         {
             if (ex is OvsInterfaceSetupException setup)
@@ -63,7 +61,7 @@ public sealed partial class HostNetworkManager
                 ovs = setup.Result;
             }
 
-            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerAdded).ConfigureAwait(false);
+            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -89,28 +87,6 @@ public sealed partial class HostNetworkManager
         RoutingExecution execution = await this.tunnelRouting.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
         executed.Add(plan);
         performed.AddRange(execution.Performed);
-    }
-
-    /// <summary>
-    /// Adds a route to ovs-vswitchd's router. ovs-vswitchd takes the route's source from the device's addresses, which
-    /// it learns from netlink notifications asynchronously: right after the address was added it may still answer
-    /// "Error while inserting route.", so that answer is retried until <see cref="HostNetworkOptions.DeviceTimeout"/>.
-    /// </summary>
-    private async Task AddOvsRouteAsync(OvsRoute route, CancellationToken cancellationToken)
-    {
-        DateTime deadline = DateTime.UtcNow + this.options.DeviceTimeout;
-        while (true)
-        {
-            try
-            {
-                await this.router!.AddAsync(route, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (OvsNet.Unixctl.OvsUnixctlException ex) when (ex.ServerError.StartsWith("Error while inserting route", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     private async Task WaitForDevicesAsync(IReadOnlyList<string> devices, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public sealed partial class HostNetworkManager
     public async Task<HostNetworkPlan> PlanAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
-        IReadOnlyList<string> ovs = await this.vswitch.PlanTopologyAsync(spec.ToVswitchTopology(), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> ovs = await this.vswitch.PlanOwnedTopologyAsync(spec.ToVswitchTopology(), this.options.Ownership, cancellationToken).ConfigureAwait(false);
         var pending = new List<string>();
         foreach (string device in spec.InternalDevices())
         {
@@ -58,7 +58,7 @@ public sealed partial class HostNetworkManager
         }
 
         IReadOnlyList<RoutingPlan> routing = pending.Count > 0 ? [] : await this.PlanRoutingAsync(spec, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<OvsRouteChange> router = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<OvsRouteChange> router, _) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
         return new HostNetworkPlan { VswitchChanges = ovs, PendingDevices = pending, Routing = routing, OvsRouter = router };
     }
 
@@ -71,24 +71,9 @@ public sealed partial class HostNetworkManager
     /// <summary>The routing plans after the tunnel endpoint's: the management address and default route, then the bridges' links up.</summary>
     private async Task<IReadOnlyList<RoutingPlan>> PlanManagementRoutingAsync(HostNetworkSpec spec, CancellationToken cancellationToken) =>
     [
-        await ManagementRouting.PlanAsync(this.netlink, spec.Management, cancellationToken).ConfigureAwait(false),
+        await ManagementRouting.PlanAsync(this.netlink, spec.Management, this.options.TakeOverDefaultRoute, cancellationToken).ConfigureAwait(false),
         await ManagementRouting.PlanLinksUpAsync(this.netlink, "bridges", [spec.Bridge.Name, spec.IntegrationBridge], cancellationToken).ConfigureAwait(false),
     ];
-
-    /// <summary>The routes ovs-vswitchd's router lacks (or has differently); reading first keeps the apply idempotent.</summary>
-    private async Task<IReadOnlyList<OvsRouteChange>> PlanOvsRouterAsync(HostNetworkSpec spec, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<OvsRoute> wanted = spec.ToOvsRoutes();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        IReadOnlyList<OvsRoute> current = await this.router!.ShowAsync(cancellationToken).ConfigureAwait(false);
-        return [.. wanted
-            .Where(w => !current.Any(c => c.IsUser && c.Prefix == w.Prefix && c.Device == w.Device && Equals(c.Gateway, w.Gateway)))
-            .Select(w => new OvsRouteChange(IsAdd: true, w))];
-    }
 
     private void Check(HostNetworkSpec spec)
     {

@@ -74,9 +74,9 @@ public class HostNetworkTests
     {
         await using HostLab lab = await HostLab.StartAsync();
 
-        // A management gateway outside mgmt0's subnet: the kernel refuses the default route (ENETUNREACH) after the
+        // A management gateway that is mgmt0's broadcast address: the kernel refuses the default route after the
         // tunnel routing has been applied, so the rollback has routing and OVS work to undo.
-        HostNetworkSpec spec = HostLab.Spec(managementGateway: IPAddress.Parse("203.0.113.1"));
+        HostNetworkSpec spec = HostLab.Spec(managementGateway: IPAddress.Parse("192.0.2.255"));
         string before = await lab.SnapshotAsync();
 
         var failure = await Assert.ThrowsAsync<HostNetworkException>(() => lab.Manager.ApplyAsync(spec, HostLab.Token()));
@@ -98,7 +98,7 @@ public class HostNetworkTests
     {
         await using HostLab lab = await HostLab.StartAsync();
         await lab.Fixture.VsctlAsync("add-br", "br0", "--", "set", "bridge", "br0", "datapath_type=netdev", "--", "add-port", "br0", "keep0", "--", "set", "interface", "keep0", "type=internal");
-        HostNetworkSpec spec = HostLab.Spec(managementGateway: IPAddress.Parse("203.0.113.1"));
+        HostNetworkSpec spec = HostLab.Spec(managementGateway: IPAddress.Parse("192.0.2.255"));
 
         await Assert.ThrowsAsync<HostNetworkException>(() => lab.Manager.ApplyAsync(spec, HostLab.Token()));
 

@@ -10,7 +10,7 @@ namespace OvsNet.Hypervisor;
 /// </summary>
 internal static class ManagementRouting
 {
-    public static async Task<RoutingPlan> PlanAsync(RtNetlinkClient netlink, ManagementPortSpec spec, CancellationToken cancellationToken)
+    public static async Task<RoutingPlan> PlanAsync(RtNetlinkClient netlink, ManagementPortSpec spec, bool takeOver, CancellationToken cancellationToken)
     {
         NetworkLink link = await FindAsync(netlink, spec.Name, cancellationToken).ConfigureAwait(false);
         var changes = new List<PlannedChange>();
@@ -29,16 +29,23 @@ internal static class ManagementRouting
             });
         }
 
+        if (spec.Gateway is null)
+        {
+            // No management gateway: the main table's default route is left to whoever manages it.
+            return new RoutingPlan(spec.Name, changes);
+        }
+
         Route wanted = DefaultRoute(spec, link.Index);
         IReadOnlyList<Route> defaults = [.. (await netlink.GetRoutesAsync(spec.Address.AddressFamily, RouteTables.Main, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Destination.PrefixLength == 0)];
         if (!defaults.Any(r => Same(r, wanted)))
         {
-            // Another default in main would win or collide; OvsNet replaces only its own, never an administrator's.
-            if (defaults.FirstOrDefault(r => r.Protocol != RouteProtocols.OvsNet) is { } foreign)
+            // Another default in main would win or collide; OvsNet replaces its own, an administrator's only when told to.
+            if (!takeOver && defaults.FirstOrDefault(r => r.Protocol != RouteProtocols.OvsNet) is { } foreign)
             {
                 throw new InvalidOperationException(
-                    $"The main table already has a default route not installed by OvsNet ({foreign}); remove it or leave the management gateway to whoever installed it.");
+                    $"The main table already has a default route not installed by OvsNet ({foreign}): leave Management.Gateway null to keep it, "
+                    + "or set HostNetworkOptions.TakeOverDefaultRoute to move the default onto the management port (restored if the apply fails).");
             }
 
             changes.AddRange(defaults.Select(r => new PlannedChange { Kind = PlannedChangeKind.RemoveRoute, Route = r }));
@@ -88,6 +95,7 @@ internal static class ManagementRouting
         Destination = new IPNetwork(spec.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0),
         Gateway = spec.Gateway,
         OutputInterfaceIndex = index,
+        OnLink = spec.GatewayOnLink,
         Table = RouteTables.Main,
         Protocol = RouteProtocols.OvsNet,
     };
