@@ -6,7 +6,7 @@ namespace OvsNet.Routing;
 /// The kernel refused a netlink request (or a namespace switch). Carries the errno, the operation OvsNet was
 /// performing and the kernel's extended-ack text, e.g. "Nexthop has invalid gateway".
 /// </summary>
-public class NetlinkException : Exception
+public class NetlinkException : RoutingException
 {
     /// <summary>Creates an exception with a generic message.</summary>
     public NetlinkException()

@@ -29,6 +29,36 @@ internal static class LinkCodec
         new NetlinkMessageBuilder(NetlinkConstants.RtmNewLink, NetlinkConstants.FlagRequest | NetlinkConstants.FlagAck)
             .AddFixedHeader(Header(index, up ? NetlinkConstants.IffUp : 0, NetlinkConstants.IffUp));
 
+    /// <summary>
+    /// Sets one IPv4 per-device setting (IPV4_DEVCONF_*) through IFLA_AF_SPEC / AF_INET / IFLA_INET_CONF, the netlink
+    /// form of <c>/proc/sys/net/ipv4/conf/DEV/...</c>, which works in any namespace the socket lives in.
+    /// </summary>
+    public static NetlinkMessageBuilder SetIPv4Setting(int index, ushort setting, uint value)
+    {
+        byte[] raw = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(raw, value);
+        byte[] inetConf = Nest(NetlinkConstants.IflaInetConf, Nest(setting, raw));
+        byte[] inet = Nest(NetlinkConstants.AfInet, inetConf);
+        return new NetlinkMessageBuilder(NetlinkConstants.RtmNewLink, NetlinkConstants.FlagRequest | NetlinkConstants.FlagAck)
+            .AddFixedHeader(Header(index, 0, 0))
+            .AddAttribute(NetlinkConstants.IflaAfSpec, inet);
+    }
+
+    /// <summary>Reads an IPv4 per-device setting from a link message (IFLA_INET_CONF is an array of u32 by setting - 1); null when absent.</summary>
+    public static uint? GetIPv4Setting(NetlinkMessage message, ushort setting)
+    {
+        if (message.Type != NetlinkConstants.RtmNewLink || message.Payload.Length < HeaderSize
+            || NetlinkAttributes.Parse(message.Payload[HeaderSize..]).GetBytes(NetlinkConstants.IflaAfSpec) is not { } spec
+            || NetlinkAttributes.Parse(spec).GetBytes(NetlinkConstants.AfInet) is not { } inet
+            || NetlinkAttributes.Parse(inet).GetBytes(NetlinkConstants.IflaInetConf) is not { } conf
+            || conf.Length < setting * 4)
+        {
+            return null;
+        }
+
+        return BinaryPrimitives.ReadUInt32LittleEndian(conf.Span[((setting - 1) * 4)..]);
+    }
+
     public static NetworkLink? Decode(NetlinkMessage message)
     {
         if (message.Type != NetlinkConstants.RtmNewLink || message.Payload.Length < HeaderSize)
@@ -50,6 +80,15 @@ internal static class LinkCodec
             attributes.GetUInt32(NetlinkConstants.IflaMtu),
             attributes.GetByte(NetlinkConstants.IflaOperstate),
             mac);
+    }
+
+    private static byte[] Nest(ushort type, ReadOnlySpan<byte> value)
+    {
+        byte[] attribute = new byte[NetlinkMessageBuilder.Align(4 + value.Length)];
+        BinaryPrimitives.WriteUInt16LittleEndian(attribute, (ushort)(4 + value.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(attribute.AsSpan(2), type);
+        value.CopyTo(attribute.AsSpan(4));
+        return attribute;
     }
 
     private static byte[] Header(int index, uint flags, uint change)

@@ -52,6 +52,9 @@ internal static class NetlinkConstants
     public const ushort IflaOperstate = 16;
     public const ushort IflaExtMask = 29;
     public const ushort IflaCarrier = 33;
+    public const ushort IflaAfSpec = 26;
+    public const ushort IflaInetConf = 1;
+    public const ushort Ipv4DevconfPromoteSecondaries = 20;
     public const uint RtextFilterVfSkipStats = 0x9;
 
     public const ushort IfaAddress = 1;
@@ -77,7 +80,9 @@ internal static class NetlinkConstants
     public const ushort RtaGateway = 5;
     public const ushort RtaPriority = 6;
     public const ushort RtaPrefsrc = 7;
+    public const ushort RtaSrc = 2;
     public const ushort RtaTable = 15;
+    public const uint RtmFLookupTable = 0x1000;
     public const uint RtnhFOnlink = 0x4;
     public const byte RtScopeNowhere = 255;
 

@@ -27,6 +27,28 @@ internal static class RouteCodec
         return builder;
     }
 
+    /// <summary>
+    /// A route lookup as <c>ip route get DST [from SRC]</c> sends it: host prefixes in RTA_DST/RTA_SRC, and
+    /// RTM_F_LOOKUP_TABLE so the answer names the table the route came from.
+    /// </summary>
+    public static NetlinkMessageBuilder Lookup(IPAddress destination, IPAddress? source)
+    {
+        byte[] header = new byte[HeaderSize];
+        header[0] = FamilyCodes.ToLinux(destination.AddressFamily);
+        header[1] = (byte)IPNetworks.MaxPrefix(destination.AddressFamily);
+        header[2] = source is null ? (byte)0 : (byte)IPNetworks.MaxPrefix(destination.AddressFamily);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), NetlinkConstants.RtmFLookupTable);
+        var builder = new NetlinkMessageBuilder(NetlinkConstants.RtmGetRoute, NetlinkConstants.FlagRequest)
+            .AddFixedHeader(header)
+            .AddAddress(NetlinkConstants.RtaDst, destination);
+        if (source is not null)
+        {
+            builder.AddAddress(NetlinkConstants.RtaSrc, source);
+        }
+
+        return builder;
+    }
+
     public static NetlinkMessageBuilder Add(Route route) =>
         Encode(NetlinkConstants.RtmNewRoute, NetlinkConstants.FlagRequest | NetlinkConstants.FlagAck | NetlinkConstants.FlagExcl | NetlinkConstants.FlagCreate, route, forDelete: false);
 

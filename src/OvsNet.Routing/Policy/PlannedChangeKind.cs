@@ -1,6 +1,6 @@
 namespace OvsNet.Routing;
 
-/// <summary>The kinds of steps a <see cref="RoutingPlan"/> contains, in the order they run.</summary>
+/// <summary>The kinds of steps a <see cref="RoutingPlan"/> contains (the plan's list gives their order).</summary>
 public enum PlannedChangeKind
 {
     /// <summary>Set the endpoint interface administratively up.</summary>
@@ -23,4 +23,16 @@ public enum PlannedChangeKind
 
     /// <summary>Remove an address OvsNet installed.</summary>
     RemoveAddress,
+
+    /// <summary>Write a table-name drop-in (<see cref="PlannedChange.TableName"/>) in the iproute2 directory.</summary>
+    RegisterTableName,
+
+    /// <summary>Delete a table-name drop-in OvsNet wrote.</summary>
+    UnregisterTableName,
+
+    /// <summary>
+    /// Set the device's IPv4 <c>promote_secondaries</c>, so removing an owned primary address promotes the remaining
+    /// addresses of its subnet instead of deleting them with it. Undone by clearing it again.
+    /// </summary>
+    EnablePromoteSecondaries,
 }

@@ -16,6 +16,12 @@ public sealed class RoutingPlan
     /// <summary>The interface the plan is for.</summary>
     public string InterfaceName { get; }
 
+    /// <summary>
+    /// The desired state the plan was computed for (set by <see cref="RoutingEngine.PlanAsync"/>); executing the plan
+    /// checks its probes afterwards. Null for hand-made plans, which are executed without verification.
+    /// </summary>
+    public RoutingState? Desired { get; init; }
+
     /// <summary>The steps, in execution order.</summary>
     public IReadOnlyList<PlannedChange> Changes { get; }
 

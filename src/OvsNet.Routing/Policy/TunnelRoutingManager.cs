@@ -1,38 +1,53 @@
-using Microsoft.Extensions.Logging;
-
 namespace OvsNet.Routing;
 
 /// <summary>
-/// Compares a <see cref="TunnelRoutingPolicy"/> with the kernel, applies the difference with rollback, and
-/// removes what OvsNet installed (entries carrying its protocol tag, rules inside its priority band).
-/// Applying twice leaves exactly one rule and one route. Not thread-safe for concurrent applies of one policy.
+/// The tunnel endpoint's policy routing on top of <see cref="RoutingEngine"/>: a <see cref="TunnelRoutingPolicy"/>
+/// becomes a <see cref="RoutingState"/> (address, default route in the policy's table, source rule) whose scope is the
+/// policy's device, table, source and priority, so entries OvsNet owns elsewhere are left alone. Conflicts with
+/// foreign entries follow <see cref="TunnelRoutingPolicy.ConflictPolicy"/>; every apply is verified with the kernel's
+/// route lookup from the endpoint address. Applying twice leaves exactly one rule and one route. Not thread-safe for
+/// concurrent applies of one policy.
 /// </summary>
-public sealed partial class TunnelRoutingManager
+public sealed class TunnelRoutingManager
 {
     private readonly RtNetlinkClient _client;
-    private readonly ILogger _logger;
 
     /// <summary>Creates a manager over an open client (the client's namespace is where changes happen).</summary>
     public TunnelRoutingManager(RtNetlinkClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
-        _logger = client.Logger;
     }
 
     /// <summary>Computes what applying the policy would change, without changing anything.</summary>
     /// <exception cref="ArgumentException">The policy is invalid.</exception>
     /// <exception cref="InvalidOperationException">The interface does not exist.</exception>
+    /// <exception cref="RoutingConflictException">Foreign entries are in the way and the policy's choice is Refuse.</exception>
     public Task<RoutingPlan> PlanAsync(TunnelRoutingPolicy policy, CancellationToken cancellationToken = default) =>
         PlanApplyAsync(policy, allowLinkUp: true, cancellationToken);
 
     /// <summary>Plans and executes the policy; returns the plan that was executed (empty when nothing was needed).</summary>
     /// <exception cref="PolicyApplyException">A step failed; the completed steps were rolled back.</exception>
+    /// <exception cref="RouteVerificationException">The kernel's lookup from the endpoint disagrees; the steps were rolled back.</exception>
     public async Task<RoutingPlan> ApplyAsync(TunnelRoutingPolicy policy, CancellationToken cancellationToken = default)
     {
         RoutingPlan plan = await PlanAsync(policy, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
         return plan;
+    }
+
+    /// <summary>
+    /// Computes the removal of OvsNet's entries for the policy: tagged rules in the band that use the policy's source
+    /// or table, tagged routes in the table, tagged addresses on the interface. Rules go first so no traffic is steered
+    /// into a table being emptied. Foreign entries are never listed.
+    /// </summary>
+    public async Task<RoutingPlan> PlanRemovalAsync(TunnelRoutingPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        RoutingScope scope = Scope(policy) with { RulePriorities = null };
+        RoutingPlan plan = await Engine(policy).PlanRemovalAsync(scope, cancellationToken).ConfigureAwait(false);
+        return new RoutingPlan(policy.InterfaceName, plan.Changes);
     }
 
     /// <summary>Plans and executes the removal of what OvsNet installed for the policy; returns that plan.</summary>
@@ -42,4 +57,84 @@ public sealed partial class TunnelRoutingManager
         await ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
         return plan;
     }
+
+    /// <summary>
+    /// Executes a plan (see <see cref="RoutingEngine.ExecuteAsync"/>): steps found already done perform nothing, a
+    /// failure or cancellation rolls back the performed steps, and a plan from <see cref="PlanAsync"/> is verified
+    /// with the kernel's route lookup afterwards.
+    /// </summary>
+    /// <exception cref="PolicyApplyException">A step failed; the performed steps were rolled back.</exception>
+    /// <exception cref="RouteVerificationException">The kernel's lookup disagrees; the performed steps were rolled back.</exception>
+    public Task<RoutingExecution> ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default) =>
+        new RoutingEngine(_client, EngineOptions(RouteProtocols.OvsNet, TunnelRoutingPolicy.DefaultPriorityBandStart, TunnelRoutingPolicy.DefaultPriorityBandEnd))
+            .ExecuteAsync(plan, cancellationToken);
+
+    /// <summary>
+    /// Undoes performed steps (see <see cref="RoutingEngine.UndoAsync"/>), last first; never throws for a failed
+    /// step and runs to the end regardless of cancellation.
+    /// </summary>
+    public Task<IReadOnlyList<Exception>> UndoAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken = default) =>
+        new RoutingEngine(_client, EngineOptions(RouteProtocols.OvsNet, TunnelRoutingPolicy.DefaultPriorityBandStart, TunnelRoutingPolicy.DefaultPriorityBandEnd))
+            .UndoAsync(performed, cancellationToken);
+
+    /// <summary>The engine state a policy stands for (for callers combining it with more routing).</summary>
+    public static RoutingState ToRoutingState(TunnelRoutingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new RoutingState
+        {
+            Addresses = [new DesiredAddress { Device = policy.InterfaceName, Address = policy.Address, PrefixLength = policy.PrefixLength }],
+            Routes =
+            [
+                new DesiredRoute
+                {
+                    Destination = IPNetworks.Any(policy.Family), Gateway = policy.Gateway, Device = policy.InterfaceName,
+                    Table = policy.TableId, OnLink = policy.GatewayOnLink,
+                },
+            ],
+            Rules = [new DesiredRule(policy.ToRule())],
+            ConflictPolicy = policy.ConflictPolicy,
+            Scope = Scope(policy),
+        };
+    }
+
+    /// <summary>
+    /// The apply plan. With <paramref name="allowLinkUp"/> false (the watcher) a down link yields an empty plan:
+    /// an administrator's "down" is respected, and routes could not be added anyway.
+    /// </summary>
+    internal async Task<RoutingPlan> PlanApplyAsync(TunnelRoutingPolicy policy, bool allowLinkUp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        NetworkLink link = await _client.FindLinkAsync(policy.InterfaceName, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Interface '{policy.InterfaceName}' does not exist; OvsNet does not create it (add the OVS internal port first).");
+        if (!link.IsUp && !allowLinkUp)
+        {
+            return new RoutingPlan(policy.InterfaceName, []);
+        }
+
+        RoutingPlan plan = await Engine(policy).PlanAsync(ToRoutingState(policy), cancellationToken).ConfigureAwait(false);
+        return new RoutingPlan(policy.InterfaceName, plan.Changes) { Desired = plan.Desired };
+    }
+
+    private static RoutingScope Scope(TunnelRoutingPolicy policy) => new()
+    {
+        Families = [policy.Family],
+        Devices = [policy.InterfaceName],
+        RouteTables = [policy.TableId],
+        RuleTables = [policy.TableId],
+        RuleSources = [policy.ToRule().Source!.Value],
+        RulePriorities = [policy.RulePriority],
+    };
+
+    private static RoutingEngineOptions EngineOptions(byte protocol, uint bandStart, uint bandEnd) => new()
+    {
+        Protocol = protocol,
+        PriorityBandStart = bandStart,
+        PriorityBandEnd = bandEnd,
+        IpRouteDirectory = null,
+    };
+
+    private RoutingEngine Engine(TunnelRoutingPolicy policy) =>
+        new(_client, EngineOptions(policy.Protocol, policy.PriorityBandStart, policy.PriorityBandEnd));
 }

@@ -39,8 +39,15 @@ public sealed record TunnelRoutingPolicy
     /// <summary>The rule's priority; must lie in the priority band.</summary>
     public required uint RulePriority { get; init; }
 
-    /// <summary>Marks the gateway on-link, for gateways outside the address's prefix.</summary>
+    /// <summary>Marks the gateway on-link, for gateways outside the address's prefix (refused otherwise).</summary>
     public bool GatewayOnLink { get; init; }
+
+    /// <summary>
+    /// What applying does when a foreign route or rule is in the way (a differing default route in the table, a
+    /// foreign rule at the priority or catching the source first): <see cref="RoutingConflictPolicy.Refuse"/> (the
+    /// default) or <see cref="RoutingConflictPolicy.TakeOver"/>.
+    /// </summary>
+    public RoutingConflictPolicy ConflictPolicy { get; init; } = RoutingConflictPolicy.Refuse;
 
     /// <summary>The protocol tag put on OvsNet's rules, routes and addresses (default <see cref="RouteProtocols.OvsNet"/>).</summary>
     public byte Protocol { get; init; } = RouteProtocols.OvsNet;
@@ -85,6 +92,14 @@ public sealed record TunnelRoutingPolicy
         if (Gateway.Equals(Address) || IPAddress.Any.Equals(Gateway) || IPAddress.IPv6Any.Equals(Gateway) || IsMulticast(Gateway))
         {
             throw new ArgumentException($"Gateway {Gateway} must be a unicast address other than the endpoint's own.", nameof(Gateway));
+        }
+
+        if (!GatewayOnLink && !Gateway.IsIPv6LinkLocal && !IPNetworks.Create(Address, PrefixLength).Contains(Gateway))
+        {
+            throw new ArgumentException(
+                $"Gateway {Gateway} is outside the endpoint's prefix {IPNetworks.Create(Address, PrefixLength)} ({Address}/{PrefixLength}); the kernel would refuse it "
+                + "('Nexthop has invalid gateway'). Use a gateway inside the prefix, or set GatewayOnLink if it is reachable on the link.",
+                nameof(Gateway));
         }
 
         ValidateTable(TableId, TableName);

@@ -1,0 +1,281 @@
+using OvsNet.Routing.Netlink;
+
+namespace OvsNet.Routing;
+
+public sealed partial class RoutingEngine
+{
+    /// <summary>
+    /// Executes a plan step by step, keeping an undo log. Device names in the steps are resolved to the current
+    /// indices first. A step whose effect is already present (an identical entry on an add, an entry already gone on a
+    /// removal) performs nothing and is not logged; an EEXIST for a route that differs from the desired one is a
+    /// failure, never "already done". If a step fails or <paramref name="cancellationToken"/> fires, the logged steps
+    /// are undone in reverse (to the end, whatever the token) and <see cref="PolicyApplyException"/> (or the
+    /// cancellation) is thrown. For a plan of the engine's own (<see cref="RoutingPlan.Desired"/> set) and with
+    /// <see cref="RoutingEngineOptions.Verify"/>, the probes are then checked; a disagreement rolls back as well and
+    /// throws <see cref="RouteVerificationException"/>.
+    /// </summary>
+    /// <param name="plan">The plan to execute.</param>
+    /// <param name="cancellationToken">Cancels the execution; the steps performed so far are rolled back.</param>
+    /// <returns>The steps that changed the kernel, to undo later with <see cref="UndoAsync"/> if needed.</returns>
+    public async Task<RoutingExecution> ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var performed = new List<PlannedChange>();
+        foreach (PlannedChange change in plan.Changes)
+        {
+            LogMessages.ApplyingChange(_logger, change);
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                PlannedChange resolved = await ResolveAsync(change, cancellationToken).ConfigureAwait(false);
+                if (await ExecuteStepAsync(resolved, cancellationToken).ConfigureAwait(false))
+                {
+                    performed.Add(resolved);
+                }
+                else
+                {
+                    LogMessages.AlreadyDone(_logger, change);
+                }
+            }
+            catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException or IOException or UnauthorizedAccessException)
+            {
+                LogMessages.RollingBack(_logger, change, performed.Count, ex);
+                IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
+                if (ex is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                performed.Reverse();
+                throw new PolicyApplyException(change, performed, failures, ex);
+            }
+        }
+
+        if (plan.Desired is { } desired && Options.Verify)
+        {
+            VerificationFailure? failure;
+            try
+            {
+                failure = await CheckProbesAsync(desired, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException)
+            {
+                LogMessages.RollingBack(_logger, plan.Changes.Count > 0 ? plan.Changes[^1] : new PlannedChange { Kind = PlannedChangeKind.AddRoute }, performed.Count, ex);
+                IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
+                if (ex is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                performed.Reverse();
+                throw new PolicyApplyException(new PlannedChange { Kind = PlannedChangeKind.AddRoute }, performed, failures, ex);
+            }
+
+            if (failure is not null)
+            {
+                IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
+                performed.Reverse();
+                throw new RouteVerificationException(failure.Probe, failure.Actual, failure.Description, performed, failures, failure.Error);
+            }
+        }
+
+        return new RoutingExecution(plan, performed);
+    }
+
+    /// <summary>
+    /// Undoes performed steps (typically <see cref="RoutingExecution.Performed"/>, possibly of several executions
+    /// concatenated in execution order), last first: a link set up goes down again, an added address, route, rule or
+    /// table name is removed, a removed one (a taken-over foreign one too) is put back, promote_secondaries is cleared.
+    /// An entry already in the undone state counts as undone. Never throws for a failed step: every step is attempted
+    /// and the failures are returned. Runs to the end regardless of cancellation.
+    /// </summary>
+    /// <param name="performed">The steps to undo, in the order they were performed.</param>
+    /// <param name="cancellationToken">Not observed; the undo always completes.</param>
+    /// <returns>The errors of the steps that could not be undone; empty when the undo was clean.</returns>
+    public async Task<IReadOnlyList<Exception>> UndoAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(performed);
+        var failures = new List<Exception>();
+        for (int i = performed.Count - 1; i >= 0; i--)
+        {
+            PlannedChange change = performed[i];
+            try
+            {
+                // The undo must finish even when the caller's token is what stopped the apply.
+                await UndoStepAsync(change, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NetlinkException ex) when (IsAlreadyUndone(change.Kind, ex.Errno))
+            {
+                LogMessages.AlreadyUndone(_logger, change);
+            }
+            catch (Exception ex) when (ex is NetlinkException or TimeoutException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                LogMessages.RollbackStepFailed(_logger, change, ex);
+                failures.Add(ex);
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Fills in the current index of the step's device (plans may predate the device or its re-creation).</summary>
+    private async Task<PlannedChange> ResolveAsync(PlannedChange change, CancellationToken ct)
+    {
+        if (change.DeviceName is not { } name)
+        {
+            return change;
+        }
+
+        bool needsIndex = change.Kind switch
+        {
+            PlannedChangeKind.BringLinkUp or PlannedChangeKind.EnablePromoteSecondaries or PlannedChangeKind.AddAddress or PlannedChangeKind.AddRoute => true,
+            _ => false,
+        };
+        if (!needsIndex)
+        {
+            return change;
+        }
+
+        NetworkLink link = await _client.FindLinkAsync(name, ct).ConfigureAwait(false)
+            ?? throw new NetlinkException(NetlinkConstants.Enodev, change.ToString(), $"device {name} does not exist");
+        return change.Kind switch
+        {
+            PlannedChangeKind.AddAddress => change with { Address = change.Address! with { InterfaceIndex = link.Index } },
+            PlannedChangeKind.AddRoute => change with { Route = change.Route! with { OutputInterfaceIndex = link.Index } },
+            _ => change with { LinkIndex = link.Index },
+        };
+    }
+
+    /// <summary>Runs one step; false when the kernel already had the result (so there is nothing to undo).</summary>
+    private async Task<bool> ExecuteStepAsync(PlannedChange change, CancellationToken ct)
+    {
+        try
+        {
+            switch (change.Kind)
+            {
+                case PlannedChangeKind.BringLinkUp:
+                    if (await _client.FindLinkAsync(change.LinkIndex, ct).ConfigureAwait(false) is { IsUp: true })
+                    {
+                        return false;
+                    }
+
+                    await _client.SetLinkStateAsync(change.LinkIndex, up: true, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.EnablePromoteSecondaries:
+                    if (await _client.GetPromoteSecondariesAsync(change.LinkIndex, ct).ConfigureAwait(false) == true)
+                    {
+                        return false;
+                    }
+
+                    await _client.SetPromoteSecondariesAsync(change.LinkIndex, enabled: true, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.AddAddress:
+                    await _client.AddAddressAsync(change.Address!, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.RemoveAddress:
+                    await _client.RemoveAddressAsync(change.Address!, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.AddRoute:
+                    await _client.AddRouteAsync(change.Route!, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.RemoveRoute:
+                    await _client.RemoveRouteAsync(change.Route!, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.AddRule:
+                    await _client.AddRuleAsync(change.Rule!, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.RemoveRule:
+                    await _client.RemoveRuleAsync(change.Rule!, ct).ConfigureAwait(false);
+                    return true;
+                case PlannedChangeKind.RegisterTableName:
+                    return TableNameFiles.Write(RequireDirectory(), change.TableName!);
+                case PlannedChangeKind.UnregisterTableName:
+                    return TableNameFiles.Delete(RequireDirectory(), change.TableName!);
+                default:
+                    throw new InvalidOperationException($"Unknown step {change.Kind}.");
+            }
+        }
+        catch (NetlinkException ex) when (ex.Errno == NetlinkConstants.Eexist && change.Kind == PlannedChangeKind.AddRoute)
+        {
+            // EEXIST means "a route with this key exists", not "this route exists": done only if it is identical.
+            Route wanted = change.Route!;
+            IReadOnlyList<Route> now = await _client.GetRoutesAsync(wanted.Family, wanted.Table, ct).ConfigureAwait(false);
+            if (now.Any(r => r.Destination == wanted.Destination && MetricOf(r) == MetricOf(wanted) && Equals(r.Gateway, wanted.Gateway)
+                && r.OutputInterfaceIndex == wanted.OutputInterfaceIndex && r.OnLink == wanted.OnLink && r.Type == 1))
+            {
+                return false;
+            }
+
+            throw new NetlinkException(ex.Errno, ex.Operation, (ex.KernelMessage is { Length: > 0 } k ? k + "; " : "")
+                + "a different route with the same table, destination and metric is in the way");
+        }
+        catch (NetlinkException ex) when (IsAlreadyDone(change.Kind, ex.Errno))
+        {
+            return false;
+        }
+    }
+
+    private string RequireDirectory() =>
+        Options.IpRouteDirectory ?? throw new InvalidOperationException("Table-name steps need RoutingEngineOptions.IpRouteDirectory.");
+
+    private static bool IsAlreadyDone(PlannedChangeKind kind, int errno) => kind switch
+    {
+        // An identical entry appeared between plan and execution (another writer, or a retried apply).
+        PlannedChangeKind.AddAddress or PlannedChangeKind.AddRule => errno == NetlinkConstants.Eexist,
+
+        // Already gone: the kernel flushes routes on link down, and rules/addresses may have been removed by hand.
+        PlannedChangeKind.RemoveRule => errno == NetlinkConstants.Enoent,
+        PlannedChangeKind.RemoveRoute => errno == NetlinkConstants.Esrch,
+        PlannedChangeKind.RemoveAddress => errno == NetlinkConstants.Eaddrnotavail,
+        _ => false,
+    };
+
+    private static bool IsAlreadyUndone(PlannedChangeKind kind, int errno) => errno == NetlinkConstants.Enodev || kind switch
+    {
+        // The entry OvsNet added is gone already (removed by hand, or flushed with its address or link).
+        PlannedChangeKind.AddRule => errno == NetlinkConstants.Enoent,
+        PlannedChangeKind.AddRoute => errno == NetlinkConstants.Esrch,
+        PlannedChangeKind.AddAddress => errno == NetlinkConstants.Eaddrnotavail,
+
+        // The removed entry is back already.
+        PlannedChangeKind.RemoveRule or PlannedChangeKind.RemoveAddress => errno == NetlinkConstants.Eexist,
+        _ => false,
+    };
+
+    private async Task UndoStepAsync(PlannedChange change, CancellationToken ct)
+    {
+        switch (change.Kind)
+        {
+            case PlannedChangeKind.BringLinkUp:
+                await _client.SetLinkStateAsync(change.LinkIndex, up: false, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.EnablePromoteSecondaries:
+                await _client.SetPromoteSecondariesAsync(change.LinkIndex, enabled: false, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.AddAddress:
+                await _client.RemoveAddressAsync(change.Address!, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.RemoveAddress:
+                await _client.AddAddressAsync(change.Address!, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.AddRoute:
+                await _client.RemoveRouteAsync(change.Route!, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.RemoveRoute:
+                await _client.ReplaceRouteAsync(change.Route!, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.AddRule:
+                await _client.RemoveRuleAsync(change.Rule!, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.RemoveRule:
+                await _client.AddRuleAsync(change.Rule!, ct).ConfigureAwait(false);
+                break;
+            case PlannedChangeKind.RegisterTableName:
+                TableNameFiles.Delete(RequireDirectory(), change.TableName!);
+                break;
+            case PlannedChangeKind.UnregisterTableName:
+                TableNameFiles.Write(RequireDirectory(), change.TableName!);
+                break;
+        }
+    }
+}
