@@ -8,8 +8,8 @@ public sealed partial class HostNetworkManager
 {
     /// <summary>
     /// Removes what the host layer owns: its entries in ovs-vswitchd's router (user routes through the tunnel endpoint
-    /// port), the tunnel endpoint's rule, table route and address, the management default route and address (only
-    /// entries OvsNet tagged), then, in one transaction, every OVS port carrying the owner's mark and every owned bridge
+    /// port), every routing entry OvsNet tagged in the namespace (the tunnel endpoint's rule, table route and address,
+    /// the management default route and address) and the table name it registered, then, in one transaction, every OVS port carrying the owner's mark and every owned bridge
     /// that holds no foreign port (a port someone else added keeps its bridge). Running it again changes nothing.
     /// </summary>
     /// <param name="spec">The host's spec.</param>
@@ -33,17 +33,11 @@ public sealed partial class HostNetworkManager
             }
         }
 
-        var executed = new List<RoutingPlan>();
-        TunnelRoutingPolicy policy = spec.ToTunnelRoutingPolicy();
-
-        // Rules are not tied to a device, so they must go explicitly; the policy removal takes rule, route and address.
-        executed.Add(await this.tunnelRouting.RemoveAsync(policy, cancellationToken).ConfigureAwait(false));
-        RoutingPlan management = await ManagementRouting.PlanRemovalAsync(this.netlink, spec.Management, cancellationToken).ConfigureAwait(false);
-        await this.tunnelRouting.ExecuteAsync(management, cancellationToken).ConfigureAwait(false);
-        executed.Add(management);
+        // The routing engine's whole scope: every entry OvsNet tagged in the namespace, and the table name it registered.
+        RoutingExecution routing = await this.routing.RemoveAsync(RoutingScope.All, cancellationToken).ConfigureAwait(false);
 
         // An empty owned topology: every owned port goes, and every owned bridge that holds no foreign port.
         EnsureResult ovs = await this.vswitch.EnsureOwnedTopologyAsync([], this.options.Ownership, cancellationToken).ConfigureAwait(false);
-        return new HostNetworkResult { Vswitch = ovs, Routing = executed, OvsRouter = routerRemoved };
+        return new HostNetworkResult { Vswitch = ovs, Routing = routing.Performed, OvsRouter = routerRemoved };
     }
 }

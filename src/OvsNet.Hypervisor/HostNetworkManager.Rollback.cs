@@ -7,8 +7,8 @@ namespace OvsNet.Hypervisor;
 public sealed partial class HostNetworkManager
 {
     /// <summary>
-    /// Undoes, newest first: the routes added to ovs-vswitchd's router, the routing steps the executed plans performed
-    /// (through the routing module; steps found already done are not undone, so an identical entry someone else
+    /// Undoes, newest first: the changes to ovs-vswitchd's router, the routing steps the engine performed (a default
+    /// route taken over comes back; steps found already done are not undone, so an identical entry someone else
     /// installed stays), and the OVS change: bridges that did not exist before are removed, ports that were added to
     /// existing bridges are removed, and the ports the apply reconfigured or removed (owned ports the spec no longer
     /// declared) get their previous interfaces (type, options, external_ids) back. Never cancelled.
@@ -23,7 +23,7 @@ public sealed partial class HostNetworkManager
         // One step at a time, so that each line of the report names a step that was really undone.
         foreach (PlannedChange change in performed.Reverse())
         {
-            IReadOnlyList<Exception> errors = await this.tunnelRouting.UndoAsync([change], CancellationToken.None).ConfigureAwait(false);
+            IReadOnlyList<Exception> errors = await this.routing.UndoAsync([change], CancellationToken.None).ConfigureAwait(false);
             if (errors.Count == 0)
             {
                 undone.Add($"undone: {change}");

@@ -97,9 +97,10 @@ public class ConvergenceTests
         string before = await lab.SnapshotAsync();
 
         // The plan refuses, before anything is created: the apply would have to replace the host's own default.
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token()));
-        Assert.Contains("TakeOverDefaultRoute", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token()));
+        var refused = await Assert.ThrowsAsync<RoutingConflictException>(() => lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token()));
+        Assert.Contains("HostNetworkOptions.TakeOverDefaultRoute", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Management.Gateway null", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<RoutingConflictException>(() => lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token()));
         Assert.Equal(before, await lab.SnapshotAsync());
 
         // Without a management gateway the main table is left alone.

@@ -35,8 +35,9 @@ public sealed record TopologyOwnership
     }
 
     /// <summary>Checks the owner and key (non-empty, no whitespace or control characters, no <c>=</c> in the key).</summary>
-    /// <param name="parameterName">The parameter to name in the exception.</param>
-    internal void Validate(string parameterName)
+    /// <param name="parameterName">The parameter to name in the exception, or null.</param>
+    /// <exception cref="ArgumentException">The owner or key is invalid.</exception>
+    public void Validate(string? parameterName = null)
     {
         if (string.IsNullOrEmpty(this.Owner) || this.Owner.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
