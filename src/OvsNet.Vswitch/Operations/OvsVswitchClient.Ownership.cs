@@ -7,7 +7,10 @@ public sealed partial class OvsVswitchClient
     /// Ensures the bridges and ports as <see cref="EnsureTopologyAsync"/> does and marks what it creates as owned
     /// (<c>external_ids:ovsnet-owner=OWNER</c> on the bridge, port and interface rows); in the <b>same</b> transaction it
     /// removes the owned ports the list no longer names (with their interfaces) and owned bridges no longer listed that
-    /// hold no foreign port. Rows without the mark are never removed. Running it again is a no-op.
+    /// hold no foreign port. Rows without the mark are never removed. Running it again is a no-op. The one exception to
+    /// the single transaction: an owned tunnel port removed while the list declares the same tunnel (type, remote,
+    /// local, key, port) under another name is removed in a transaction of its own first, because ovs-vswitchd would
+    /// refuse the new one in the same configuration round ("File exists").
     /// </summary>
     /// <param name="bridges">The bridges and their ports (names unique across the whole list).</param>
     /// <param name="ownership">The owner's mark and whether to adopt unmarked rows.</param>
@@ -18,15 +21,27 @@ public sealed partial class OvsVswitchClient
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
     /// <exception cref="OvsInterfaceSetupException">ovs-vswitchd could not set up an interface the change created or reconfigured.</exception>
     /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
-    public Task<EnsureResult> EnsureOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
+    public async Task<EnsureResult> EnsureOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
         ArgumentNullException.ThrowIfNull(ownership);
         ownership.Validate(nameof(ownership));
-        return this.ChangeAsync(
-            $"ensure topology {string.Join(", ", bridges.Select(b => b.Bridge.Name))} owned by {ownership.Owner}",
-            plan => plan.EnsureOwnedTopology(bridges, ownership),
-            cancellationToken);
+        string names = string.Join(", ", bridges.Select(b => b.Bridge.Name));
+
+        // ovs-vswitchd adds a configuration's new tunnels before it deletes the old ones, so a tunnel recreated under a
+        // new name in the transaction that deletes its twin fails ("File exists"): such a removal is a change of its
+        // own, committed first. Usually there is none and this only reads.
+        EnsureResult first = await this.ChangeAsync(
+            $"remove owned tunnels declared again under other names ({ownership.Owner})", plan => plan.RemoveClashingOwnedPorts(bridges, ownership), cancellationToken).ConfigureAwait(false);
+        EnsureResult main = await this.ChangeAsync(
+            $"ensure topology {names} owned by {ownership.Owner}", plan => plan.EnsureOwnedTopology(bridges, ownership), cancellationToken).ConfigureAwait(false);
+        return !first.Changed ? main : main with
+        {
+            Changed = true,
+            Changes = [.. first.Changes, .. main.Changes],
+            Attempts = first.Attempts + main.Attempts - 1,
+            AppliedConfiguration = main.AppliedConfiguration ?? first.AppliedConfiguration,
+        };
     }
 
     /// <summary>
