@@ -28,8 +28,9 @@ internal static class RouteCodec
     }
 
     /// <summary>
-    /// A route lookup as <c>ip route get DST [from SRC]</c> sends it: host prefixes in RTA_DST/RTA_SRC, and
-    /// RTM_F_LOOKUP_TABLE so the answer names the table the route came from.
+    /// A route lookup as <c>ip route get DST [from SRC]</c> sends it: host prefixes in RTA_DST/RTA_SRC, and for IPv4
+    /// RTM_F_LOOKUP_TABLE so the answer names the table the route came from (IPv6 always names it, and its strict
+    /// checking refuses that flag: "Invalid flags for get route request").
     /// </summary>
     public static NetlinkMessageBuilder Lookup(IPAddress destination, IPAddress? source)
     {
@@ -37,7 +38,11 @@ internal static class RouteCodec
         header[0] = FamilyCodes.ToLinux(destination.AddressFamily);
         header[1] = (byte)IPNetworks.MaxPrefix(destination.AddressFamily);
         header[2] = source is null ? (byte)0 : (byte)IPNetworks.MaxPrefix(destination.AddressFamily);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), NetlinkConstants.RtmFLookupTable);
+        if (destination.AddressFamily == AddressFamily.InterNetwork)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), NetlinkConstants.RtmFLookupTable);
+        }
+
         var builder = new NetlinkMessageBuilder(NetlinkConstants.RtmGetRoute, NetlinkConstants.FlagRequest)
             .AddFixedHeader(header)
             .AddAddress(NetlinkConstants.RtaDst, destination);

@@ -30,13 +30,42 @@ public class SampleTests
     }
 
     [Fact]
-    public async Task Sample_KernelRefusal_ExitsOneAndExplains()
+    public async Task Sample_ForeignRoute_RefusedNamingIt_ThenTakenOverWithTheFlag()
+    {
+        using var lab = HypervisorLab.Create();
+        lab.Hv.Ip("route", "add", "default", "via", "192.0.2.1", "dev", "mgmt0", "table", "200");
+        var output = new StringWriter();
+        Assert.Equal(1, await RoutingSample.RunAsync(["--netns", lab.Hv.Name], output, Ct));
+        Assert.Contains("default via 192.0.2.1", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("TakeOver", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(lab.Hv.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
+
+        string dir = Directory.CreateTempSubdirectory("ovsnet-iproute2-").FullName;
+        try
+        {
+            output = new StringWriter();
+            Assert.Equal(0, await RoutingSample.RunAsync(["--netns", lab.Hv.Name, "--take-over", "--iproute-dir", dir], output, Ct));
+            Assert.Contains("(foreign, taken over)", output.ToString(), StringComparison.Ordinal);
+            Assert.Equal("tep0", lab.Hv.IpJson("route", "get", HypervisorLab.Remote4, "from", "198.51.100.10")[0].GetProperty("dev").GetString());
+            Assert.Equal(200u, new RouteTableNames(dir).FindId("tunnel"));
+
+            Assert.Equal(0, await RoutingSample.RunAsync(["--netns", lab.Hv.Name, "--remove", "--iproute-dir", dir], new StringWriter(), Ct));
+            Assert.Null(new RouteTableNames(dir).FindId("tunnel"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Sample_GatewayOutsideThePrefix_ExitsTwoBeforeTouchingAnything()
     {
         using var lab = HypervisorLab.Create();
         var output = new StringWriter();
-        Assert.Equal(1, await RoutingSample.RunAsync(["--netns", lab.Hv.Name, "--gateway", "203.0.113.1"], output, Ct));
-        Assert.Contains("Nexthop has invalid gateway", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("rolled back", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await RoutingSample.RunAsync(["--netns", lab.Hv.Name, "--gateway", "203.0.113.1"], output, Ct));
+        Assert.Contains("outside the endpoint's prefix", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(lab.Hv.IpJson("addr", "show", "dev", "tep0")[0].GetProperty("addr_info").EnumerateArray());
     }
 
     [Fact]

@@ -130,24 +130,46 @@ public class TunnelPolicyTests
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
         var manager = new TunnelRoutingManager(client);
+        RoutingPlan plan = await manager.PlanAsync(HypervisorLab.Policy4, Ct);
 
-        // A gateway outside tep0's subnet: link up and address succeed, then the kernel rejects the route.
-        TunnelRoutingPolicy bad = HypervisorLab.Policy4 with { Gateway = IPAddress.Parse("203.0.113.1") };
-        var ex = await Assert.ThrowsAsync<PolicyApplyException>(() => manager.ApplyAsync(bad, Ct));
+        // Between plan and execution someone else puts a different default route in table 200: link up and address
+        // succeed, then the route's add meets EEXIST for a route that is not ours, which is a failure, not "done".
+        lab.Hv.Ip("route", "add", "default", "via", "192.0.2.1", "dev", "mgmt0", "table", "200");
+        var ex = await Assert.ThrowsAsync<PolicyApplyException>(() => manager.ExecuteAsync(plan, Ct));
 
         Assert.Equal(PlannedChangeKind.AddRoute, ex.FailedChange.Kind);
-        Assert.Equal(101, ex.FailedErrno);
-        Assert.Equal(101, ((NetlinkException)ex).Errno);
-        Assert.Equal("Nexthop has invalid gateway", ex.FailedKernelMessage);
+        Assert.Equal(17, ex.FailedErrno);
+        Assert.Contains("different route", ex.Message, StringComparison.Ordinal);
         Assert.Equal([PlannedChangeKind.AddAddress, PlannedChangeKind.BringLinkUp], ex.UndoneChanges.Select(c => c.Kind));
         Assert.Empty(ex.RollbackFailures);
 
-        // The witness: link back down, address gone, no rule, no route.
+        // The witness: link back down, address gone, no rule, and only the foreign route in the table.
         JsonElement link = lab.Hv.IpJson("addr", "show", "dev", "tep0")[0];
         Assert.DoesNotContain("UP", link.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
         Assert.DoesNotContain(link.GetProperty("addr_info").EnumerateArray(), a => a.GetProperty("local").GetString() == "198.51.100.10");
-        Assert.Empty(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        Assert.Equal("mgmt0", Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray()).GetProperty("dev").GetString());
         Assert.DoesNotContain(lab.Hv.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
+    }
+
+    [Fact]
+    public async Task GatewayOutsideThePrefix_IsRefusedBeforeAnythingIsSent()
+    {
+        using var lab = HypervisorLab.Create();
+        await using RtNetlinkClient client = await lab.OpenClientAsync();
+        var manager = new TunnelRoutingManager(client);
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => manager.ApplyAsync(HypervisorLab.Policy4 with { Gateway = IPAddress.Parse("203.0.113.1") }, Ct));
+        Assert.Contains("outside the endpoint's prefix 198.51.100.0/24", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("GatewayOnLink", ex.Message, StringComparison.Ordinal);
+
+        // Nothing was touched: the link is still down and bare.
+        JsonElement link = lab.Hv.IpJson("addr", "show", "dev", "tep0")[0];
+        Assert.DoesNotContain("UP", link.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Empty(link.GetProperty("addr_info").EnumerateArray());
+
+        // Declared on-link, the same gateway is accepted and the kernel installs it.
+        await manager.ApplyAsync(HypervisorLab.Policy4 with { Gateway = IPAddress.Parse("203.0.113.1"), GatewayOnLink = true }, Ct);
+        JsonElement route = Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
+        Assert.Equal("203.0.113.1", route.GetProperty("gateway").GetString());
     }
 
     [Fact]

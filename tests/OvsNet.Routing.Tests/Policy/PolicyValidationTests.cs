@@ -26,6 +26,7 @@ public class PolicyValidationTests
         { "tableNameBuiltIn", "built-in" },
         { "tableNameSpace", "must start with a letter" },
         { "gatewayIsAddress", "other than the endpoint's own" },
+        { "gatewayOutsidePrefix", "outside the endpoint's prefix 198.51.100.0/24" },
         { "multicastAddress", "cannot be a tunnel endpoint" },
     };
 
@@ -54,6 +55,7 @@ public class PolicyValidationTests
             "tableNameBuiltIn" => Good with { TableName = "main" },
             "tableNameSpace" => Good with { TableName = "1 tunnel" },
             "gatewayIsAddress" => Good with { Gateway = Good.Address },
+            "gatewayOutsidePrefix" => Good with { Gateway = IPAddress.Parse("198.51.101.1") },
             "multicastAddress" => Good with { Address = IPAddress.Parse("224.0.0.1") },
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         };
