@@ -6,7 +6,7 @@ namespace OvsNet.Hypervisor.Tests.Property;
 /// <summary>
 /// A host's live state as the stock tools print it, normalized to sorted lines that do not depend on the lab (no
 /// uuids, ifindexes, MACs or IPv6 link-local addresses): OVS bridges, ports and interfaces with their columns
-/// (<c>ovs-vsctl list</c>), IPv4 links, addresses, rules and routes (<c>ip -j</c>), ovs-vswitchd's user routes
+/// (<c>ovs-vsctl list</c>), IPv4 links, addresses, rules and routes (<c>ip -j -N</c>: numeric, whatever the machine's rt_tables say), ovs-vswitchd's user routes
 /// (<c>ovs-appctl ovs/route/show</c>) and the registered table names.
 /// </summary>
 internal static class LiveState
@@ -71,12 +71,12 @@ internal static class LiveState
             }
         }
 
-        foreach (JsonElement rule in ns.IpJson("-4", "rule", "show").EnumerateArray())
+        foreach (JsonElement rule in ns.IpJson("-N", "-4", "rule", "show").EnumerateArray())
         {
             lines.Add($"rule {rule.GetProperty("priority").GetInt64()} from {Str(rule, "src")}/{Str(rule, "srclen")} table {Str(rule, "table")} proto {Str(rule, "protocol")}");
         }
 
-        foreach (JsonElement route in ns.IpJson("-4", "route", "show", "table", "all").EnumerateArray())
+        foreach (JsonElement route in ns.IpJson("-N", "-4", "route", "show", "table", "all").EnumerateArray())
         {
             lines.Add($"route {Str(route, "type")} {Str(route, "dst")} via {Str(route, "gateway")} dev {Str(route, "dev")} table {Str(route, "table")} proto {Str(route, "protocol")} "
                 + $"scope {Str(route, "scope")} src {Str(route, "prefsrc")}");
