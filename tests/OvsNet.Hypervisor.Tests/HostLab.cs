@@ -84,7 +84,10 @@ internal sealed class HostLab : IAsyncDisposable
     public string Appctl(params string[] args)
         => ProcessRunner.RunChecked("ovs-appctl", ["-t", Path.Combine(this.Fixture.Directory, "vs.ctl"), .. args]);
 
-    /// <summary>Everything an apply could touch, as the stock tools print it, for before/after comparisons.</summary>
+    /// <summary>
+    /// Everything an apply could touch, as the stock tools print it, for before/after comparisons (IPv4: the kernel adds
+    /// IPv6 link-local addresses on its own, asynchronously, after a link comes up).
+    /// </summary>
     public async Task<string> SnapshotAsync()
     {
         string ovs = await this.Fixture.VsctlAsync("--no-wait", "show");
@@ -94,8 +97,8 @@ internal sealed class HostLab : IAsyncDisposable
             ovs,
             "next_cfg=" + nextCfg,
             this.Namespace.Ip("-j", "rule", "show"),
-            this.Namespace.Ip("-j", "route", "show", "table", "all"),
-            this.Namespace.Ip("-j", "addr", "show"),
+            this.Namespace.Ip("-4", "-j", "route", "show", "table", "all"),
+            this.Namespace.Ip("-4", "-j", "addr", "show"),
             this.Appctl("ovs/route/show"));
     }
 

@@ -8,9 +8,9 @@ public sealed partial class OvsVswitchClient
     /// (<c>external_ids:ovsnet-owner=OWNER</c> on the bridge, port and interface rows); in the <b>same</b> transaction it
     /// removes the owned ports the list no longer names (with their interfaces) and owned bridges no longer listed that
     /// hold no foreign port. Rows without the mark are never removed. Running it again is a no-op. The one exception to
-    /// the single transaction: an owned tunnel port removed while the list declares the same tunnel (type, remote,
-    /// local, key, port) under another name is removed in a transaction of its own first, because ovs-vswitchd would
-    /// refuse the new one in the same configuration round ("File exists").
+    /// the single transaction: an owned port holding a tunnel (type, remote, local, key, port) that the list gives to
+    /// another port name is removed in a transaction of its own first (and created again if it is still listed),
+    /// because ovs-vswitchd would refuse the new holder in the same configuration round ("File exists").
     /// </summary>
     /// <param name="bridges">The bridges and their ports (names unique across the whole list).</param>
     /// <param name="ownership">The owner's mark and whether to adopt unmarked rows.</param>
@@ -28,11 +28,11 @@ public sealed partial class OvsVswitchClient
         ownership.Validate(nameof(ownership));
         string names = string.Join(", ", bridges.Select(b => b.Bridge.Name));
 
-        // ovs-vswitchd adds a configuration's new tunnels before it deletes the old ones, so a tunnel recreated under a
-        // new name in the transaction that deletes its twin fails ("File exists"): such a removal is a change of its
-        // own, committed first. Usually there is none and this only reads.
+        // ovs-vswitchd adds a configuration's new tunnels before it deletes the old ones, so a tunnel taken over by
+        // another port in the transaction that frees it fails ("File exists"): freeing it is a change of its own,
+        // committed first. Usually there is none and this only reads.
         EnsureResult first = await this.ChangeAsync(
-            $"remove owned tunnels declared again under other names ({ownership.Owner})", plan => plan.RemoveClashingOwnedPorts(bridges, ownership), cancellationToken).ConfigureAwait(false);
+            $"remove owned tunnel ports whose tunnels other ports take over ({ownership.Owner})", plan => plan.RemoveClashingOwnedPorts(bridges, ownership), cancellationToken).ConfigureAwait(false);
         EnsureResult main = await this.ChangeAsync(
             $"ensure topology {names} owned by {ownership.Owner}", plan => plan.EnsureOwnedTopology(bridges, ownership), cancellationToken).ConfigureAwait(false);
         return !first.Changed ? main : main with

@@ -8,25 +8,69 @@ internal sealed partial class VswitchPlan
     private readonly HashSet<string> removedOwnedPorts = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Removes, first, the owned ports no longer listed whose tunnel is the same as one the list creates or
-    /// reconfigures under another name, then the other owned ports (and owned bridges) no longer listed, then ensures
-    /// the list with the owner's mark on what it creates.
+    /// Removes, first, the owned ports holding a tunnel the list declares under another port's name, then the other
+    /// owned ports (and owned bridges) no longer listed, then ensures the list with the owner's mark on what it creates.
     /// </summary>
     public void EnsureOwnedTopology(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership)
     {
         List<BridgeTopology> marked = this.Mark(bridges, ownership);
         this.RemoveClashingOwnedPorts(bridges, ownership);
-        this.RemoveUnlistedOwned(bridges, ownership, onlyClashing: false);
+
+        // What follows sees the state the removal leaves (a listed port removed above is created again).
+        this.ForgetRemovedPorts();
+        this.RemoveUnlistedOwned(bridges, ownership);
         this.EnsureTopology(marked);
     }
 
     /// <summary>
-    /// Removes only the owned, no longer listed ports whose tunnel (type, remote, local, key, port) the list declares
-    /// under another name. ovs-vswitchd applies a configuration by adding before it deletes, so such a tunnel created in
-    /// the same transaction that deletes its twin fails with "File exists": the caller commits this change first.
+    /// Removes only the owned ports that hold a tunnel (type, remote, local, key, port) the list declares under another
+    /// port's name: ports no longer listed, and listed ports being reconfigured away from it (they are created again by
+    /// the next change). ovs-vswitchd applies a configuration by adding before it deletes, so a tunnel taken over by
+    /// another port in the same transaction fails with "File exists": the caller commits this change first.
     /// </summary>
     public void RemoveClashingOwnedPorts(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership)
-        => this.RemoveUnlistedOwned(bridges, ownership, onlyClashing: true);
+    {
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (PortSpec port in bridges.SelectMany(b => b.Ports))
+        {
+            foreach (InterfaceSpec iface in port.Interfaces)
+            {
+                if (TunnelIdentity(iface.Type, iface.Options) is { } id)
+                {
+                    wanted[id] = port.Name;
+                }
+            }
+        }
+
+        foreach (Bridge bridge in this.State.RootBridges().OrderBy(b => b.Name, StringComparer.Ordinal).ToList())
+        {
+            foreach (Port port in this.State.PortsOf(bridge).Where(p => p.Name != bridge.Name && ownership.Owns(p.ExternalIds)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList())
+            {
+                bool taken = this.State.InterfacesOf(port).Any(i => TunnelIdentity(i.Type, i.Options) is { } id && wanted.TryGetValue(id, out string? by) && by != port.Name);
+                if (taken && this.removedOwnedPorts.Add(port.Name))
+                {
+                    this.RemovePort(bridge.Name, port.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the ports this plan removed from its snapshot, so that what is planned next sees the state the removal
+    /// leaves (how a two-transaction change is listed in advance as one).
+    /// </summary>
+    private void ForgetRemovedPorts()
+    {
+        foreach (Port port in this.State.Ports.Values.Where(p => this.removedOwnedPorts.Contains(p.Name)).ToList())
+        {
+            foreach (Interface iface in this.State.InterfacesOf(port).ToList())
+            {
+                this.State.Interfaces.Remove(iface.Uuid);
+            }
+
+            this.State.Ports.Remove(port.Uuid);
+        }
+    }
 
     private static string? TunnelIdentity(string type, IReadOnlyDictionary<string, string> options)
     {
@@ -74,22 +118,15 @@ internal sealed partial class VswitchPlan
         return marked;
     }
 
-    private void RemoveUnlistedOwned(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, bool onlyClashing)
+    private void RemoveUnlistedOwned(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership)
     {
         var listed = new HashSet<(string Bridge, string Port)>(bridges.SelectMany(b => b.Ports.Select(p => (b.Bridge.Name, p.Name))));
         var listedBridges = new HashSet<string>(bridges.Select(b => b.Bridge.Name), StringComparer.Ordinal);
-        var wantedTunnels = new HashSet<string>(
-            bridges.SelectMany(b => b.Ports).SelectMany(p => p.Interfaces).Select(i => TunnelIdentity(i.Type, i.Options)).OfType<string>(), StringComparer.Ordinal);
         foreach (Bridge bridge in this.State.RootBridges().OrderBy(b => b.Name, StringComparer.Ordinal).ToList())
         {
             List<Port> others = [.. this.State.PortsOf(bridge).Where(p => p.Name != bridge.Name)];
             List<Port> stale = [.. others.Where(p => ownership.Owns(p.ExternalIds) && !listed.Contains((bridge.Name, p.Name))).OrderBy(p => p.Name, StringComparer.Ordinal)];
-            bool clashes(Port port) => this.State.InterfacesOf(port).Any(i => TunnelIdentity(i.Type, i.Options) is { } id && wantedTunnels.Contains(id));
-            if (onlyClashing)
-            {
-                stale.RemoveAll(p => !clashes(p));
-            }
-            else if (!listedBridges.Contains(bridge.Name) && ownership.Owns(bridge.ExternalIds) && stale.Count == others.Count && !stale.Any(p => this.removedOwnedPorts.Contains(p.Name)))
+            if (!listedBridges.Contains(bridge.Name) && ownership.Owns(bridge.ExternalIds) && stale.Count == others.Count && !stale.Any(p => this.removedOwnedPorts.Contains(p.Name)))
             {
                 // An owned bridge no longer listed goes, unless it holds a port someone else put there.
                 this.RemoveBridge(bridge.Name);
