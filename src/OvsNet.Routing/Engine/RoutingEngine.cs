@@ -11,8 +11,9 @@ namespace OvsNet.Routing;
 /// and a priority inside the band; a table-name drop-in when the engine wrote it (its first line is the OvsNet
 /// marker). Owned entries inside <see cref="RoutingState.Scope"/> that the state does not declare are removed; every
 /// other entry is foreign and left alone. A foreign entry identical to a desired one satisfies it (it is not
-/// re-added, and never removed). To adopt a pre-existing entry, re-add it with the tag (e.g.
-/// <c>ip route replace ... proto 240</c>, <c>ip rule add ... protocol 240</c>, <c>ip addr replace ... proto 240</c>).
+/// re-added, and never removed). To adopt a pre-existing route or rule, re-add it with the tag (e.g.
+/// <c>ip route replace ... proto 240</c>, <c>ip rule add ... protocol 240</c>); a pre-existing address is adopted by
+/// deleting it and applying.
 /// </para>
 /// <para>
 /// <b>Conflicts.</b> A foreign route with the desired route's table and destination that differs and has an equal or

@@ -158,10 +158,11 @@ public sealed class TunnelRouteWatcher : IAsyncDisposable
                 Reapplied?.Invoke(this, new TunnelRouteWatcherEventArgs(plan));
                 return;
             }
-            catch (Exception ex) when (ex is NetlinkException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is RoutingException or TimeoutException or InvalidOperationException)
             {
                 // Events can race the kernel's own work (e.g. the connected route appears just after the link event),
-                // and the port may be mid-recreation: retry a few times, then wait for the next event.
+                // the port may be mid-recreation, and a foreign entry may be in the way (a conflict or a failed
+                // verification, rolled back): retry a few times, then wait for the next event.
                 LogMessages.WatcherReapplyFailed(_logger, _policy.InterfaceName, attempt, ex);
                 await Task.Delay(RetryDelay * attempt, _stop.Token).ConfigureAwait(false);
             }
