@@ -16,7 +16,8 @@ public sealed class DemoHost : IAsyncDisposable
         this.Vswitch = vswitch;
         this.Netlink = netlink;
         this.Control = control;
-        this.Manager = new HostNetworkManager(vswitch, netlink, control);
+        // The lab's table names go to a directory of its own: the demo never writes the host's /etc/iproute2.
+        this.Manager = new HostNetworkManager(vswitch, netlink, control, new HostNetworkOptions { Iproute2Directory = Path.Combine(lab.Directory, "iproute2") });
     }
 
     /// <summary>Gets the lab host.</summary>

@@ -126,7 +126,7 @@ public static class HypervisorDemo
         await output.WriteLineAsync(Indent(plan.ToString(), "      ")).ConfigureAwait(false);
         HostNetworkResult result = await host.Manager.ApplyAsync(host.Spec, ct).ConfigureAwait(false);
         await output.WriteLineAsync($"   {host.Name} applied: OVS in {result.Vswitch.Attempts} transaction(s), configuration {result.Vswitch.AppliedConfiguration} confirmed by ovs-vswitchd; "
-            + $"{result.Routing.Sum(p => p.Changes.Count)} routing steps; {result.OvsRouter.Count} ovs-vswitchd route(s)").ConfigureAwait(false);
+            + $"{result.Routing.Count} routing steps; {result.OvsRouter.Count} ovs-vswitchd route(s)").ConfigureAwait(false);
 
         HostNetworkPlan again = await host.Manager.PlanAsync(host.Spec, ct).ConfigureAwait(false);
         HostNetworkResult second = await host.Manager.ApplyAsync(host.Spec, ct).ConfigureAwait(false);

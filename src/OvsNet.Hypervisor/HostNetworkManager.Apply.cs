@@ -7,53 +7,55 @@ namespace OvsNet.Hypervisor;
 public sealed partial class HostNetworkManager
 {
     /// <summary>
-    /// Makes the host match the spec: the OVS side in one transaction (waiting for ovs-vswitchd and for the kernel
-    /// devices), the tunnel endpoint's policy routing, the management address and default route, the bridges' links
-    /// up, and the tunnel routes in ovs-vswitchd's router. Running it again changes nothing.
+    /// Makes the host match the spec, and nothing else of what the host layer owns: the OVS side in one transaction
+    /// (owned ports the spec no longer declares removed; waiting for ovs-vswitchd and for the kernel devices), the
+    /// routing half as one desired state (links, addresses, the tunnel table, rule and name, the management default
+    /// route; owned entries the spec no longer declares removed), and the tunnel routes in ovs-vswitchd's router.
+    /// Every refusal <see cref="PlanAsync"/> raises is raised before anything is changed. Running it again changes
+    /// nothing.
     /// </summary>
     /// <param name="spec">The host's spec.</param>
     /// <param name="cancellationToken">Cancels the apply; what was done is rolled back.</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">The spec is invalid; nothing was changed.</exception>
-    /// <exception cref="InvalidOperationException">A name is used elsewhere, or ovs-vswitchd's control socket is needed but missing; nothing was changed.</exception>
+    /// <exception cref="InvalidOperationException">A name is used elsewhere, a declared port exists without the owner's mark, or ovs-vswitchd's control socket is needed but missing; nothing was changed.</exception>
+    /// <exception cref="RoutingConflictException">Foreign routing entries are in the way; nothing was changed.</exception>
     /// <exception cref="HostNetworkException">A step failed; what the apply had changed was rolled back.</exception>
     public async Task<HostNetworkResult> ApplyAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
         IReadOnlyList<BridgeTopology> topology = spec.ToVswitchTopology();
+
+        // Refusals first, before anything is written: the routing conflicts (for devices still to be created too) and a
+        // port that is not the host layer's.
+        IReadOnlyList<string> pending = await this.MissingDevicesAsync(spec, cancellationToken).ConfigureAwait(false);
+        await this.PlanRoutingAsync(spec, pending, cancellationToken).ConfigureAwait(false);
+        await this.vswitch.PlanOwnedTopologyAsync(topology, this.options.Ownership, cancellationToken).ConfigureAwait(false);
+
         IReadOnlyList<VswitchBridge> before = await this.vswitch.ListBridgesAsync(cancellationToken).ConfigureAwait(false);
-        var executed = new List<RoutingPlan>();
         var performed = new List<PlannedChange>();
-        var routerAdded = new List<OvsRouteChange>();
+        var routerPerformed = new List<(OvsRouteChange Change, OvsRoute? Previous)>();
         EnsureResult? ovs = null;
         HostNetworkStep step = HostNetworkStep.Vswitch;
         try
         {
-            ovs = await this.vswitch.EnsureTopologyAsync(topology, cancellationToken).ConfigureAwait(false);
+            ovs = await this.vswitch.EnsureOwnedTopologyAsync(topology, this.options.Ownership, cancellationToken).ConfigureAwait(false);
 
             step = HostNetworkStep.Devices;
             await this.WaitForDevicesAsync(spec.InternalDevices(), cancellationToken).ConfigureAwait(false);
 
-            // Tunnel routing first: once its rule exists, tunnel traffic can never fall back to the management gateway.
-            step = HostNetworkStep.TunnelRouting;
-            RoutingPlan tunnel = await this.tunnelRouting.PlanAsync(spec.ToTunnelRoutingPolicy(), cancellationToken).ConfigureAwait(false);
-            await this.ExecuteRoutingAsync(tunnel, executed, performed, cancellationToken).ConfigureAwait(false);
-
-            step = HostNetworkStep.ManagementRouting;
-            foreach (RoutingPlan plan in await this.PlanManagementRoutingAsync(spec, cancellationToken).ConfigureAwait(false))
-            {
-                await this.ExecuteRoutingAsync(plan, executed, performed, cancellationToken).ConfigureAwait(false);
-            }
+            // Planned again now that the devices exist; a failing execution is rolled back by the engine itself.
+            step = HostNetworkStep.Routing;
+            RoutingPlan plan = await this.routing.PlanAsync(spec.ToRoutingState(this.options.TakeOverDefaultRoute), cancellationToken).ConfigureAwait(false);
+            RoutingExecution execution = await this.routing.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            performed.AddRange(execution.Performed);
 
             // ovs/route/add needs tep0's address in place (ovs-vswitchd picks the route's source from it).
             step = HostNetworkStep.OvsRouter;
-            foreach (OvsRouteChange change in await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false))
-            {
-                await this.AddOvsRouteAsync(change.Route, cancellationToken).ConfigureAwait(false);
-                routerAdded.Add(change);
-            }
+            (IReadOnlyList<OvsRouteChange> routerChanges, IReadOnlyList<OvsRoute> routerBefore) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
+            await this.ApplyOvsRouterAsync(spec, routerChanges, routerBefore, routerPerformed, cancellationToken).ConfigureAwait(false);
 
-            return new HostNetworkResult { Vswitch = ovs, Routing = executed, OvsRouter = routerAdded };
+            return new HostNetworkResult { Vswitch = ovs, Routing = performed, OvsRouter = [.. routerPerformed.Select(p => p.Change)] };
         }
         catch (Exception ex) when (ex is not (ArgumentException or OutOfMemoryException))
         {
@@ -63,7 +65,7 @@ public sealed partial class HostNetworkManager
                 ovs = setup.Result;
             }
 
-            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerAdded).ConfigureAwait(false);
+            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -76,40 +78,6 @@ public sealed partial class HostNetworkManager
             }
 
             throw new HostNetworkException(step, ex, undone, failures);
-        }
-    }
-
-    /// <summary>
-    /// Executes a routing plan and records it, with the steps that actually changed the kernel: a step found already
-    /// done (an identical entry someone else installed) is not the apply's to undo. A failing plan is rolled back by
-    /// the routing module itself and recorded in neither list.
-    /// </summary>
-    private async Task ExecuteRoutingAsync(RoutingPlan plan, List<RoutingPlan> executed, List<PlannedChange> performed, CancellationToken cancellationToken)
-    {
-        RoutingExecution execution = await this.tunnelRouting.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
-        executed.Add(plan);
-        performed.AddRange(execution.Performed);
-    }
-
-    /// <summary>
-    /// Adds a route to ovs-vswitchd's router. ovs-vswitchd takes the route's source from the device's addresses, which
-    /// it learns from netlink notifications asynchronously: right after the address was added it may still answer
-    /// "Error while inserting route.", so that answer is retried until <see cref="HostNetworkOptions.DeviceTimeout"/>.
-    /// </summary>
-    private async Task AddOvsRouteAsync(OvsRoute route, CancellationToken cancellationToken)
-    {
-        DateTime deadline = DateTime.UtcNow + this.options.DeviceTimeout;
-        while (true)
-        {
-            try
-            {
-                await this.router!.AddAsync(route, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (OvsNet.Unixctl.OvsUnixctlException ex) when (ex.ServerError.StartsWith("Error while inserting route", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 

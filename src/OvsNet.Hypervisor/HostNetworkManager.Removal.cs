@@ -7,9 +7,10 @@ namespace OvsNet.Hypervisor;
 public sealed partial class HostNetworkManager
 {
     /// <summary>
-    /// Removes what the spec describes: the tunnel routes from ovs-vswitchd's router, the tunnel endpoint's rule, table
-    /// route and address, the management default route and address (only entries OvsNet tagged), then both bridges with
-    /// all their ports in one transaction. Running it again changes nothing.
+    /// Removes what the host layer owns: its entries in ovs-vswitchd's router (user routes through the tunnel endpoint
+    /// port), every routing entry OvsNet tagged in the namespace (the tunnel endpoint's rule, table route and address,
+    /// the management default route and address) and the table name it registered, then, in one transaction, every OVS port carrying the owner's mark and every owned bridge
+    /// that holds no foreign port (a port someone else added keeps its bridge). Running it again changes nothing.
     /// </summary>
     /// <param name="spec">The host's spec.</param>
     /// <param name="cancellationToken">Cancels the removal (what was removed stays removed).</param>
@@ -20,25 +21,23 @@ public sealed partial class HostNetworkManager
     {
         this.Check(spec);
         var routerRemoved = new List<OvsRouteChange>();
-        foreach (OvsRoute route in spec.ToOvsRoutes())
+        if (this.router is not null)
         {
             // Removed first: a user route outlives its device in ovs-vswitchd's router.
-            if (await this.router!.RemoveAsync(route.Prefix, cancellationToken).ConfigureAwait(false))
+            foreach (OvsRoute route in (await this.router.ShowAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.IsUser && r.Device == spec.TunnelEndpoint.Name))
             {
-                routerRemoved.Add(new OvsRouteChange(IsAdd: false, route));
+                if (await this.router.RemoveAsync(route.Prefix, cancellationToken).ConfigureAwait(false))
+                {
+                    routerRemoved.Add(new OvsRouteChange(IsAdd: false, route));
+                }
             }
         }
 
-        var executed = new List<RoutingPlan>();
-        TunnelRoutingPolicy policy = spec.ToTunnelRoutingPolicy();
+        // The routing engine's whole scope: every entry OvsNet tagged in the namespace, and the table name it registered.
+        RoutingExecution routing = await this.routing.RemoveAsync(RoutingScope.All, cancellationToken).ConfigureAwait(false);
 
-        // Rules are not tied to a device, so they must go explicitly; the policy removal takes rule, route and address.
-        executed.Add(await this.tunnelRouting.RemoveAsync(policy, cancellationToken).ConfigureAwait(false));
-        RoutingPlan management = await ManagementRouting.PlanRemovalAsync(this.netlink, spec.Management, cancellationToken).ConfigureAwait(false);
-        await this.tunnelRouting.ExecuteAsync(management, cancellationToken).ConfigureAwait(false);
-        executed.Add(management);
-
-        EnsureResult ovs = await this.vswitch.RemoveTopologyAsync([spec.Bridge.Name, spec.IntegrationBridge], [], cancellationToken).ConfigureAwait(false);
-        return new HostNetworkResult { Vswitch = ovs, Routing = executed, OvsRouter = routerRemoved };
+        // An empty owned topology: every owned port goes, and every owned bridge that holds no foreign port.
+        EnsureResult ovs = await this.vswitch.EnsureOwnedTopologyAsync([], this.options.Ownership, cancellationToken).ConfigureAwait(false);
+        return new HostNetworkResult { Vswitch = ovs, Routing = routing.Performed, OvsRouter = routerRemoved };
     }
 }

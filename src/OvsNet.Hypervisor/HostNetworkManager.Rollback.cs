@@ -1,5 +1,4 @@
 using OvsNet.Routing;
-using OvsNet.Unixctl;
 using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Hypervisor;
@@ -8,34 +7,23 @@ namespace OvsNet.Hypervisor;
 public sealed partial class HostNetworkManager
 {
     /// <summary>
-    /// Undoes, newest first: the routes added to ovs-vswitchd's router, the routing steps the executed plans performed
-    /// (through the routing module; steps found already done are not undone, so an identical entry someone else
+    /// Undoes, newest first: the changes to ovs-vswitchd's router, the routing steps the engine performed (a default
+    /// route taken over comes back; steps found already done are not undone, so an identical entry someone else
     /// installed stays), and the OVS change: bridges that did not exist before are removed, ports that were added to
-    /// existing bridges are removed, and existing ports the apply reconfigured get their previous interfaces (type and
-    /// options) back. Never cancelled.
+    /// existing bridges are removed, and the ports the apply reconfigured or removed (owned ports the spec no longer
+    /// declared) get their previous interfaces (type, options, external_ids) back. Never cancelled.
     /// </summary>
     private async Task<(List<string> Undone, List<Exception> Failures)> RollbackAsync(
-        IReadOnlyList<BridgeTopology> topology, IReadOnlyList<VswitchBridge> before, EnsureResult? ovs, IReadOnlyList<PlannedChange> performed, IReadOnlyList<OvsRouteChange> routerAdded)
+        IReadOnlyList<BridgeTopology> topology, IReadOnlyList<VswitchBridge> before, EnsureResult? ovs, IReadOnlyList<PlannedChange> performed, IReadOnlyList<(OvsRouteChange Change, OvsRoute? Previous)> routerPerformed)
     {
         var undone = new List<string>();
         var failures = new List<Exception>();
-        foreach (OvsRouteChange change in routerAdded.Reverse())
-        {
-            try
-            {
-                await this.router!.RemoveAsync(change.Route.Prefix, CancellationToken.None).ConfigureAwait(false);
-                undone.Add($"ovs-router: removed {change.Route.Prefix}");
-            }
-            catch (Exception ex) when (ex is OvsUnixctlException or OvsdbConnectionException)
-            {
-                failures.Add(ex);
-            }
-        }
+        await this.UndoOvsRouterAsync(routerPerformed, undone, failures).ConfigureAwait(false);
 
         // One step at a time, so that each line of the report names a step that was really undone.
         foreach (PlannedChange change in performed.Reverse())
         {
-            IReadOnlyList<Exception> errors = await this.tunnelRouting.UndoAsync([change], CancellationToken.None).ConfigureAwait(false);
+            IReadOnlyList<Exception> errors = await this.routing.UndoAsync([change], CancellationToken.None).ConfigureAwait(false);
             if (errors.Count == 0)
             {
                 undone.Add($"undone: {change}");
@@ -49,25 +37,37 @@ public sealed partial class HostNetworkManager
             return (undone, failures);
         }
 
+        // Bridges the apply created go; every bridge that existed and that the apply may have changed (listed, or
+        // holding owned ports it may have removed) gets its ports back as they were, and loses the ports it gained.
+        TopologyOwnership ownership = this.options.Ownership;
         var existing = before.ToDictionary(b => b.Name, StringComparer.Ordinal);
         var removeBridges = new List<string>();
         var removePorts = new List<BridgePortName>();
         var restore = new List<BridgeTopology>();
         foreach (BridgeTopology item in topology)
         {
-            if (!existing.TryGetValue(item.Bridge.Name, out VswitchBridge? old))
+            if (!existing.ContainsKey(item.Bridge.Name))
             {
                 removeBridges.Add(item.Bridge.Name);
+            }
+        }
+
+        foreach (VswitchBridge old in before)
+        {
+            bool listed = topology.Any(t => t.Bridge.Name == old.Name);
+            if (!listed && !ownership.Owns(old.ExternalIds) && !old.Ports.Any(p => ownership.Owns(p.ExternalIds)))
+            {
                 continue;
             }
 
-            var oldPorts = old.Ports.ToDictionary(p => p.Name, StringComparer.Ordinal);
-            removePorts.AddRange(item.Ports.Where(p => !oldPorts.ContainsKey(p.Name)).Select(p => new BridgePortName(item.Bridge.Name, p.Name)));
-            List<PortSpec> previous = [.. item.Ports.Where(p => oldPorts.ContainsKey(p.Name)).Select(p => ToSpec(oldPorts[p.Name]))];
-            if (previous.Count > 0)
+            var oldPorts = old.Ports.Where(p => p.Name != old.Name).ToDictionary(p => p.Name, StringComparer.Ordinal);
+            BridgeTopology? item = topology.FirstOrDefault(t => t.Bridge.Name == old.Name);
+            removePorts.AddRange((item?.Ports ?? []).Where(p => !oldPorts.ContainsKey(p.Name)).Select(p => new BridgePortName(old.Name, p.Name)));
+            restore.Add(new BridgeTopology
             {
-                restore.Add(new BridgeTopology { Bridge = new BridgeSpec { Name = old.Name }, Ports = previous });
-            }
+                Bridge = new BridgeSpec { Name = old.Name, DatapathType = old.DatapathType, ExternalIds = old.ExternalIds },
+                Ports = [.. oldPorts.Values.Select(ToSpec)],
+            });
         }
 
         try
@@ -88,6 +88,8 @@ public sealed partial class HostNetworkManager
     private static PortSpec ToSpec(VswitchPort port) => new()
     {
         Name = port.Name,
-        Interfaces = [.. port.Interfaces.Select(i => new InterfaceSpec { Name = i.Name, Type = i.Type, Options = i.Options })],
+        Tag = port.Tag,
+        ExternalIds = port.ExternalIds,
+        Interfaces = [.. port.Interfaces.Select(i => new InterfaceSpec { Name = i.Name, Type = i.Type, Options = i.Options, ExternalIds = i.ExternalIds })],
     };
 }

@@ -19,7 +19,7 @@ public sealed partial class HostNetworkManager
     private readonly OvsVswitchClient vswitch;
     private readonly RtNetlinkClient netlink;
     private readonly OvsRouterTable? router;
-    private readonly TunnelRoutingManager tunnelRouting;
+    private readonly RoutingEngine routing;
     private readonly HostNetworkOptions options;
 
     /// <summary>Initializes a new instance of the <see cref="HostNetworkManager"/> class.</summary>
@@ -34,60 +34,66 @@ public sealed partial class HostNetworkManager
         this.vswitch = vswitch;
         this.netlink = netlink;
         this.router = vswitchdControl is null ? null : new OvsRouterTable(vswitchdControl);
-        this.tunnelRouting = new TunnelRoutingManager(netlink);
         this.options = options ?? new HostNetworkOptions();
+        ArgumentException.ThrowIfNullOrEmpty(this.options.Iproute2Directory, nameof(options));
+        this.options.Ownership.Validate(nameof(options));
+        this.routing = new RoutingEngine(netlink, new RoutingEngineOptions { IpRouteDirectory = this.options.Iproute2Directory });
     }
 
-    /// <summary>Computes what <see cref="ApplyAsync"/> would change, without changing anything.</summary>
+    /// <summary>
+    /// Computes what <see cref="ApplyAsync"/> would change, without changing anything, and raises every refusal the
+    /// apply would raise: an invalid spec, a port someone else created, and routing conflicts (a foreign default route
+    /// in the main table, a foreign rule or route in the way), also for devices the apply has yet to create.
+    /// </summary>
     /// <param name="spec">The host's spec.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The plan; <see cref="HostNetworkPlan.IsEmpty"/> when the host already matches.</returns>
     /// <exception cref="ArgumentException">The spec is invalid.</exception>
-    /// <exception cref="InvalidOperationException">A name is used elsewhere, the main table has a foreign default route, or ovs-vswitchd's control socket is needed but missing.</exception>
+    /// <exception cref="InvalidOperationException">A name is used elsewhere, a declared port exists without the owner's mark, or ovs-vswitchd's control socket is needed but missing.</exception>
+    /// <exception cref="RoutingConflictException">Foreign routing entries are in the way (for example a default route in the main table, without <see cref="HostNetworkOptions.TakeOverDefaultRoute"/>).</exception>
     public async Task<HostNetworkPlan> PlanAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
-        IReadOnlyList<string> ovs = await this.vswitch.PlanTopologyAsync(spec.ToVswitchTopology(), cancellationToken).ConfigureAwait(false);
-        var pending = new List<string>();
+        IReadOnlyList<string> ovs = await this.vswitch.PlanOwnedTopologyAsync(spec.ToVswitchTopology(), this.options.Ownership, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> pending = await this.MissingDevicesAsync(spec, cancellationToken).ConfigureAwait(false);
+        RoutingPlan routing = await this.PlanRoutingAsync(spec, pending, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<OvsRouteChange> router, _) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
+        return new HostNetworkPlan { VswitchChanges = ovs, PendingDevices = pending, Routing = routing, OvsRouter = router };
+    }
+
+    /// <summary>
+    /// Plans the routing half; a conflict with the host's own default route is reported with the host layer's two
+    /// ways out (the engine's exception, with its conflicts, is the inner exception).
+    /// </summary>
+    private async Task<RoutingPlan> PlanRoutingAsync(HostNetworkSpec spec, IReadOnlyList<string> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await this.routing.PlanAsync(spec.ToRoutingState(this.options.TakeOverDefaultRoute, pending), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RoutingConflictException ex) when (ex.Conflicts.FirstOrDefault(c => c.ForeignRoute is { Table: RouteTables.Main, Destination.PrefixLength: 0 }) is { } main)
+        {
+            throw new RoutingConflictException(
+                $"The main table already has a default route not installed by OvsNet ({main.ForeignRoute}), and Management.Gateway asks for {main.Desired}. "
+                + "Leave Management.Gateway null to keep the host's default route (the main table is then left alone), or set "
+                + "HostNetworkOptions.TakeOverDefaultRoute to move the default onto the management port (the old route is restored if the apply fails). "
+                + $"Nothing was changed. {ex.Message}",
+                ex);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> MissingDevicesAsync(HostNetworkSpec spec, CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
         foreach (string device in spec.InternalDevices())
         {
             if (await this.netlink.FindLinkAsync(device, cancellationToken).ConfigureAwait(false) is null)
             {
-                pending.Add(device);
+                missing.Add(device);
             }
         }
 
-        IReadOnlyList<RoutingPlan> routing = pending.Count > 0 ? [] : await this.PlanRoutingAsync(spec, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<OvsRouteChange> router = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
-        return new HostNetworkPlan { VswitchChanges = ovs, PendingDevices = pending, Routing = routing, OvsRouter = router };
-    }
-
-    private async Task<IReadOnlyList<RoutingPlan>> PlanRoutingAsync(HostNetworkSpec spec, CancellationToken cancellationToken) =>
-    [
-        await this.tunnelRouting.PlanAsync(spec.ToTunnelRoutingPolicy(), cancellationToken).ConfigureAwait(false),
-        .. await this.PlanManagementRoutingAsync(spec, cancellationToken).ConfigureAwait(false),
-    ];
-
-    /// <summary>The routing plans after the tunnel endpoint's: the management address and default route, then the bridges' links up.</summary>
-    private async Task<IReadOnlyList<RoutingPlan>> PlanManagementRoutingAsync(HostNetworkSpec spec, CancellationToken cancellationToken) =>
-    [
-        await ManagementRouting.PlanAsync(this.netlink, spec.Management, cancellationToken).ConfigureAwait(false),
-        await ManagementRouting.PlanLinksUpAsync(this.netlink, "bridges", [spec.Bridge.Name, spec.IntegrationBridge], cancellationToken).ConfigureAwait(false),
-    ];
-
-    /// <summary>The routes ovs-vswitchd's router lacks (or has differently); reading first keeps the apply idempotent.</summary>
-    private async Task<IReadOnlyList<OvsRouteChange>> PlanOvsRouterAsync(HostNetworkSpec spec, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<OvsRoute> wanted = spec.ToOvsRoutes();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        IReadOnlyList<OvsRoute> current = await this.router!.ShowAsync(cancellationToken).ConfigureAwait(false);
-        return [.. wanted
-            .Where(w => !current.Any(c => c.IsUser && c.Prefix == w.Prefix && c.Device == w.Device && Equals(c.Gateway, w.Gateway)))
-            .Select(w => new OvsRouteChange(IsAdd: true, w))];
+        return missing;
     }
 
     private void Check(HostNetworkSpec spec)

@@ -4,26 +4,26 @@ using OvsNet.Routing;
 namespace OvsNet.Hypervisor;
 
 /// <summary>
-/// What applying a <see cref="HostNetworkSpec"/> would change, per half. When the internal ports do not exist yet,
-/// the routing half cannot be compared with the kernel: <see cref="PendingDevices"/> lists them, and the whole routing
-/// policy will be applied once ovs-vswitchd has created them. Immutable.
+/// What applying a <see cref="HostNetworkSpec"/> would change, per half. Internal ports that do not exist yet are
+/// listed in <see cref="PendingDevices"/>; the routing plan still lists what will be configured on them (and has
+/// checked for conflicts). Immutable.
 /// </summary>
 public sealed record HostNetworkPlan
 {
     /// <summary>Gets the OVS changes, one line each (empty when the database matches).</summary>
     public required IReadOnlyList<string> VswitchChanges { get; init; }
 
-    /// <summary>Gets the internal ports that are not kernel devices yet.</summary>
+    /// <summary>Gets the internal ports that are not kernel devices yet (ovs-vswitchd creates them in the OVS step).</summary>
     public required IReadOnlyList<string> PendingDevices { get; init; }
 
-    /// <summary>Gets the routing plans (tunnel endpoint, management, links), compared with the kernel.</summary>
-    public required IReadOnlyList<RoutingPlan> Routing { get; init; }
+    /// <summary>Gets the routing plan (links, addresses, tunnel table and rule, management default route, table name), compared with the kernel.</summary>
+    public required RoutingPlan Routing { get; init; }
 
     /// <summary>Gets the changes to ovs-vswitchd's router.</summary>
     public required IReadOnlyList<OvsRouteChange> OvsRouter { get; init; }
 
     /// <summary>Gets a value indicating whether the host already matches the spec.</summary>
-    public bool IsEmpty => this.VswitchChanges.Count == 0 && this.PendingDevices.Count == 0 && this.Routing.All(p => p.IsEmpty) && this.OvsRouter.Count == 0;
+    public bool IsEmpty => this.VswitchChanges.Count == 0 && this.PendingDevices.Count == 0 && this.Routing.IsEmpty && this.OvsRouter.Count == 0;
 
     /// <summary>Renders the plan, one line per change, or "(nothing to do)".</summary>
     /// <returns>The text.</returns>
@@ -42,10 +42,10 @@ public sealed record HostNetworkPlan
 
         if (this.PendingDevices.Count > 0)
         {
-            text.Append("routing: all of it, once ovs-vswitchd has created ").AppendLine(string.Join(", ", this.PendingDevices));
+            text.Append("devices: created by ovs-vswitchd: ").AppendLine(string.Join(", ", this.PendingDevices));
         }
 
-        foreach (PlannedChange change in this.Routing.SelectMany(p => p.Changes))
+        foreach (PlannedChange change in this.Routing.Changes)
         {
             text.Append("routing: ").AppendLine(change.ToString());
         }

@@ -10,14 +10,14 @@ public sealed record HostNetworkResult
     /// <summary>Gets the OVS change (one transaction).</summary>
     public required EnsureResult Vswitch { get; init; }
 
-    /// <summary>Gets the routing plans that were executed.</summary>
-    public required IReadOnlyList<RoutingPlan> Routing { get; init; }
+    /// <summary>Gets the routing steps that changed the kernel (or the table names).</summary>
+    public required IReadOnlyList<PlannedChange> Routing { get; init; }
 
     /// <summary>Gets the changes made to ovs-vswitchd's router.</summary>
     public required IReadOnlyList<OvsRouteChange> OvsRouter { get; init; }
 
     /// <summary>Gets a value indicating whether anything changed.</summary>
-    public bool Changed => this.Vswitch.Changed || this.Routing.Any(p => !p.IsEmpty) || this.OvsRouter.Count > 0;
+    public bool Changed => this.Vswitch.Changed || this.Routing.Count > 0 || this.OvsRouter.Count > 0;
 
     /// <summary>Renders the result, one line per change, or "unchanged".</summary>
     /// <returns>The text.</returns>
@@ -34,7 +34,7 @@ public sealed record HostNetworkResult
             text.Append("ovs: ").AppendLine(change);
         }
 
-        foreach (PlannedChange change in this.Routing.SelectMany(p => p.Changes))
+        foreach (PlannedChange change in this.Routing)
         {
             text.Append("routing: ").AppendLine(change.ToString());
         }

@@ -12,14 +12,28 @@ namespace OvsNet.Hypervisor.Tests;
 /// </summary>
 internal sealed class HostLab : IAsyncDisposable
 {
-    private HostLab(VswitchdFixture fixture, OvsVswitchClient vswitch, RtNetlinkClient netlink, OvsUnixctlClient control)
+    private HostLab(VswitchdFixture fixture, OvsVswitchClient vswitch, RtNetlinkClient netlink, OvsUnixctlClient control, HostNetworkOptions? options)
     {
         this.Fixture = fixture;
         this.Vswitch = vswitch;
         this.Netlink = netlink;
         this.Control = control;
-        this.Manager = new HostNetworkManager(vswitch, netlink, control, new HostNetworkOptions { DeviceTimeout = TestTimeouts.Eventually });
+        this.Iproute2Directory = Path.Combine(fixture.Directory, "iproute2");
+        this.Options = new HostNetworkOptions
+        {
+            DeviceTimeout = TestTimeouts.Eventually,
+            Iproute2Directory = this.Iproute2Directory,
+            Owner = options?.Owner ?? HostNetworkOptions.DefaultOwner,
+            AdoptExisting = options?.AdoptExisting ?? false,
+            TakeOverDefaultRoute = options?.TakeOverDefaultRoute ?? false,
+        };
+        this.Manager = new HostNetworkManager(vswitch, netlink, control, this.Options);
     }
+
+    /// <summary>Gets the iproute2 directory the manager registers table names in (inside the fixture's temp directory).</summary>
+    public string Iproute2Directory { get; }
+
+    public HostNetworkOptions Options { get; }
 
     public VswitchdFixture Fixture { get; }
 
@@ -42,7 +56,7 @@ internal sealed class HostLab : IAsyncDisposable
         Tunnels = [new TunnelPeerSpec { Name = "gre0", RemoteAddress = IPAddress.Parse("198.51.101.10"), Key = 42, RemoteSubnet = IPNetwork.Parse("198.51.101.0/24") }],
     };
 
-    public static async Task<HostLab> StartAsync()
+    public static async Task<HostLab> StartAsync(HostNetworkOptions? options = null)
     {
         Prerequisites.RequireTool("ovs-appctl");
         VswitchdFixture fixture = await VswitchdFixture.StartAsync();
@@ -52,7 +66,7 @@ internal sealed class HostLab : IAsyncDisposable
             var vswitch = await OvsVswitchClient.ConnectAsync(fixture.Endpoint, new OvsVswitchOptions { VswitchdTimeout = TestTimeouts.Eventually }, TestTimeouts.CallToken());
             var netlink = await RtNetlinkClient.OpenAsync(new RtNetlinkClientOptions { NetworkNamespace = fixture.Namespace.Name }, TestTimeouts.CallToken());
             var control = await OvsUnixctlClient.ConnectAsync(Path.Combine(fixture.Directory, "vs.ctl"), TestTimeouts.CallToken());
-            return new HostLab(fixture, vswitch, netlink, control);
+            return new HostLab(fixture, vswitch, netlink, control, options);
         }
         catch
         {
@@ -61,13 +75,19 @@ internal sealed class HostLab : IAsyncDisposable
         }
     }
 
+    /// <summary>A manager over the same clients with other options.</summary>
+    public HostNetworkManager ManagerWith(HostNetworkOptions options) => new(this.Vswitch, this.Netlink, this.Control, options);
+
     public static CancellationToken Token() => new CancellationTokenSource(TestTimeouts.Eventually + TestTimeouts.Call).Token;
 
     /// <summary><c>ovs-appctl -t vs.ctl ARGS</c>: the independent witness of ovs-vswitchd's router.</summary>
     public string Appctl(params string[] args)
         => ProcessRunner.RunChecked("ovs-appctl", ["-t", Path.Combine(this.Fixture.Directory, "vs.ctl"), .. args]);
 
-    /// <summary>Everything an apply could touch, as the stock tools print it, for before/after comparisons.</summary>
+    /// <summary>
+    /// Everything an apply could touch, as the stock tools print it, for before/after comparisons (IPv4: the kernel adds
+    /// IPv6 link-local addresses on its own, asynchronously, after a link comes up).
+    /// </summary>
     public async Task<string> SnapshotAsync()
     {
         string ovs = await this.Fixture.VsctlAsync("--no-wait", "show");
@@ -77,8 +97,8 @@ internal sealed class HostLab : IAsyncDisposable
             ovs,
             "next_cfg=" + nextCfg,
             this.Namespace.Ip("-j", "rule", "show"),
-            this.Namespace.Ip("-j", "route", "show", "table", "all"),
-            this.Namespace.Ip("-j", "addr", "show"),
+            this.Namespace.Ip("-4", "-j", "route", "show", "table", "all"),
+            this.Namespace.Ip("-4", "-j", "addr", "show"),
             this.Appctl("ovs/route/show"));
     }
 
@@ -89,4 +109,17 @@ internal sealed class HostLab : IAsyncDisposable
         await this.Vswitch.DisposeAsync();
         await this.Fixture.DisposeAsync();
     }
+}
+
+/// <summary>Copies of the lab's options with one switch changed.</summary>
+internal static class HostNetworkOptionsExtensions
+{
+    public static HostNetworkOptions With(this HostNetworkOptions options, bool? adopt = null, bool? takeOver = null) => new()
+    {
+        DeviceTimeout = options.DeviceTimeout,
+        Iproute2Directory = options.Iproute2Directory,
+        Owner = options.Owner,
+        AdoptExisting = adopt ?? options.AdoptExisting,
+        TakeOverDefaultRoute = takeOver ?? options.TakeOverDefaultRoute,
+    };
 }

@@ -8,6 +8,7 @@ namespace OvsNet.Hypervisor.Tests;
 /// counters, ovs-vswitchd's trace), asserted one by one, with the evidence as the failure message.
 /// </summary>
 [Collection("two-host lab")]
+[TestCaseOrderer(typeof(DemoProofOrderer))]
 public class TwoHostLabTests(TwoHostLabFixture fixture) : IClassFixture<TwoHostLabFixture>
 {
     [Fact]

@@ -77,6 +77,12 @@ public sealed class LabHost
         await hv.SysctlAsync("net.ipv6.conf.default.disable_ipv6", "1", cancellationToken).ConfigureAwait(false);
         await vm.SysctlAsync("net.ipv6.conf.all.disable_ipv6", "1", cancellationToken).ConfigureAwait(false);
         await vm.SysctlAsync("net.ipv6.conf.default.disable_ipv6", "1", cancellationToken).ConfigureAwait(false);
+
+        // mgmt0 and tep0 share br0's segment: with Linux's default ARP behaviour either port answers for the other's
+        // address (ARP flux), and the router may then send tep0's GRE to mgmt0's MAC, where ovs-vswitchd does not
+        // decapsulate it. Each port answers and announces only its own addresses, as on a real multi-port host.
+        await hv.SysctlAsync("net.ipv4.conf.all.arp_ignore", "1", cancellationToken).ConfigureAwait(false);
+        await hv.SysctlAsync("net.ipv4.conf.all.arp_announce", "2", cancellationToken).ConfigureAwait(false);
         await this.StartDaemonsAsync(schema, cancellationToken).ConfigureAwait(false);
     }
 

@@ -59,7 +59,15 @@ public static class HostNetworkRenderer
 
         ManagementPortSpec mgmt = spec.Management;
         text.Append(CultureInfo.InvariantCulture, $"allow-{bridge} {mgmt.Name}\niface {mgmt.Name} {Family(mgmt.Address)} static\n    ovs_bridge {bridge}\n    ovs_type OVSIntPort\n")
-            .Append(CultureInfo.InvariantCulture, $"    address {mgmt.Address}/{mgmt.PrefixLength}\n    # the main table's default route: everything without a more specific rule leaves here\n    gateway {mgmt.Gateway}\n\n");
+            .Append(CultureInfo.InvariantCulture, $"    address {mgmt.Address}/{mgmt.PrefixLength}\n");
+        if (mgmt.Gateway is { } gateway)
+        {
+            // ifupdown's gateway line needs the gateway inside the subnet; an on-link gateway is added by a hook.
+            text.Append("    # the main table's default route: everything without a more specific rule leaves here\n")
+                .Append(mgmt.GatewayOnLink ? $"    post-up ip route replace default via {gateway} dev {mgmt.Name} onlink\n" : $"    gateway {gateway}\n");
+        }
+
+        text.Append('\n');
 
         text.Append(WithOvsRouterHooks(IfupdownRenderer.Render(spec.ToTunnelRoutingPolicy(), new IfupdownOptions { OvsBridge = bridge }), spec)).Append('\n');
 

@@ -45,6 +45,7 @@ public sealed partial record HostNetworkSpec
         TableId = this.TunnelEndpoint.TableId,
         TableName = this.TunnelEndpoint.TableName,
         RulePriority = this.TunnelEndpoint.RulePriority,
+        GatewayOnLink = this.TunnelEndpoint.GatewayOnLink,
     };
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace OvsNet.Hypervisor;
 
 /// <summary>
@@ -27,60 +25,4 @@ public sealed partial record HostNetworkSpec
 
     /// <summary>Gets the tunnels to peer hosts.</summary>
     public IReadOnlyList<TunnelPeerSpec> Tunnels { get; init; } = [];
-
-    /// <summary>Checks the whole spec before anything is sent or written.</summary>
-    /// <exception cref="ArgumentException">A field is invalid; the message says which and why.</exception>
-    public void Validate()
-    {
-        ArgumentNullException.ThrowIfNull(this.Bridge, nameof(this.Bridge));
-        ArgumentNullException.ThrowIfNull(this.Management, nameof(this.Management));
-        ArgumentNullException.ThrowIfNull(this.TunnelEndpoint, nameof(this.TunnelEndpoint));
-        ArgumentNullException.ThrowIfNull(this.Tunnels, nameof(this.Tunnels));
-        ArgumentNullException.ThrowIfNull(this.Management.Address, nameof(this.Management));
-        ArgumentNullException.ThrowIfNull(this.Management.Gateway, nameof(this.Management));
-
-        // The derived halves check names, addresses, keys, table and band with their own rules.
-        this.ToTunnelRoutingPolicy().Validate();
-        _ = this.ToVswitchTopology();
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string? name in (string?[])[this.Bridge.Name, this.IntegrationBridge, this.Bridge.UplinkPort, this.Management.Name, this.TunnelEndpoint.Name, .. this.Tunnels.Select(t => t.Name)])
-        {
-            if (name is not null && !names.Add(name))
-            {
-                throw new ArgumentException($"The name {name} is used twice in the host network spec (bridge, port and tunnel names are unique on a host).", nameof(this.Tunnels));
-            }
-        }
-
-        AddressFamily family = this.TunnelEndpoint.Address.AddressFamily;
-        if (this.Management.Gateway.AddressFamily != this.Management.Address.AddressFamily)
-        {
-            throw new ArgumentException($"Management gateway {this.Management.Gateway} is not of the family of {this.Management.Address}.", nameof(this.Management));
-        }
-
-        int max = family == AddressFamily.InterNetwork ? 32 : 128;
-        if (this.Management.PrefixLength < 1 || this.Management.PrefixLength > (this.Management.Address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
-        {
-            throw new ArgumentException($"Management prefix length {this.Management.PrefixLength} is out of range.", nameof(this.Management));
-        }
-
-        if (this.Management.Address.Equals(this.TunnelEndpoint.Address))
-        {
-            throw new ArgumentException($"The management and tunnel endpoint addresses are both {this.Management.Address}: the rule could not tell their traffic apart.", nameof(this.TunnelEndpoint));
-        }
-
-        foreach (TunnelPeerSpec tunnel in this.Tunnels)
-        {
-            ArgumentNullException.ThrowIfNull(tunnel, nameof(this.Tunnels));
-            if (tunnel.RemoteAddress.AddressFamily != family || tunnel.RemoteAddress.Equals(this.TunnelEndpoint.Address))
-            {
-                throw new ArgumentException($"Tunnel {tunnel.Name}: remote {tunnel.RemoteAddress} must be a {family} address other than the local endpoint's.", nameof(this.Tunnels));
-            }
-
-            if (tunnel.RemoteSubnet is { } subnet && (!subnet.Contains(tunnel.RemoteAddress) || subnet.PrefixLength > max))
-            {
-                throw new ArgumentException($"Tunnel {tunnel.Name}: remote subnet {subnet} does not contain the remote address {tunnel.RemoteAddress}.", nameof(this.Tunnels));
-            }
-        }
-    }
 }

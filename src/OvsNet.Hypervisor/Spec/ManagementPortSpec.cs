@@ -3,8 +3,8 @@ using System.Net;
 namespace OvsNet.Hypervisor;
 
 /// <summary>
-/// The management port: an OVS internal port with the host's management address, whose gateway is the main table's
-/// default route (so everything without a more specific rule leaves here). Immutable.
+/// The management port: an OVS internal port with the host's management address and, optionally, the gateway that
+/// becomes the main table's default route (so everything without a more specific rule leaves here). Immutable.
 /// </summary>
 public sealed record ManagementPortSpec
 {
@@ -17,6 +17,15 @@ public sealed record ManagementPortSpec
     /// <summary>Gets the address's prefix length, for example 24.</summary>
     public required int PrefixLength { get; init; }
 
-    /// <summary>Gets the management gateway, the main table's default route, for example 192.0.2.1.</summary>
-    public required IPAddress Gateway { get; init; }
+    /// <summary>
+    /// Gets the management gateway, installed as the main table's default route (for example 192.0.2.1), or null (the
+    /// default) to leave the main table's default route alone, as on a host whose default route another tool manages.
+    /// </summary>
+    public IPAddress? Gateway { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the gateway is reachable on the link although it lies outside the port's
+    /// subnet (the route is installed <c>onlink</c>). Without it, a gateway outside the subnet is refused up front.
+    /// </summary>
+    public bool GatewayOnLink { get; init; }
 }

@@ -21,6 +21,13 @@ public sealed record TunnelEndpointSpec
     /// <summary>Gets the tunnel gateway, for example 198.51.100.1.</summary>
     public required IPAddress Gateway { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the gateway is reachable on the link although it lies outside the port's
+    /// subnet (the table's default route is installed <c>onlink</c>). Without it, a gateway outside the subnet is
+    /// refused up front.
+    /// </summary>
+    public bool GatewayOnLink { get; init; }
+
     /// <summary>Gets the routing table id. Default: 200.</summary>
     public uint TableId { get; init; } = 200;
 
