@@ -138,25 +138,6 @@ public sealed class FramerFuzzTests
             return new ReadOnlySequence<byte>(bytes);
         }
 
-        int cut = random.Next(1, bytes.Length);
-        var first = new Segment(bytes.AsMemory(0, cut), 0);
-        Segment last = first.Append(bytes.AsMemory(cut));
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            this.Memory = memory;
-            this.RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, this.RunningIndex + this.Memory.Length);
-            this.Next = next;
-            return next;
-        }
+        return Sequences.Split(bytes, random.Next(1, bytes.Length));
     }
 }

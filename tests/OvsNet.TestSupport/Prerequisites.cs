@@ -60,25 +60,7 @@ public static class Prerequisites
     }
 
     /// <summary>Finds an executable on PATH, or null.</summary>
-    public static string? FindTool(string name)
-    {
-        if (Path.IsPathRooted(name))
-        {
-            return File.Exists(name) ? name : null;
-        }
-
-        string[] dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
-        foreach (string dir in dirs.Concat(["/usr/sbin", "/sbin", "/usr/bin", "/bin"]))
-        {
-            string candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindTool(string name) => OvsNet.Testing.Tools.Find(name);
 
     private static uint GetEffectiveUid()
     {

@@ -53,39 +53,10 @@ public static class ProcessRunner
     /// <param name="environment">Variables to set for it, or null.</param>
     /// <param name="workingDirectory">Its working directory, or null for ours.</param>
     /// <returns>Standard output.</returns>
-    public static async Task<string> RunCheckedAsync(
+    public static Task<string> RunCheckedAsync(
         string program,
         IReadOnlyList<string> args,
         IReadOnlyDictionary<string, string>? environment = null,
         string? workingDirectory = null)
-    {
-        var start = new ProcessStartInfo(Prerequisites.FindTool(program) ?? program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? string.Empty,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TestTimeouts.ProcessStart);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {await stderr}{await stdout}");
-        }
-
-        return await stdout;
-    }
+        => OvsNet.Testing.Tools.RunCheckedAsync(program, args, environment, workingDirectory);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using OvsNet.Client;
@@ -48,15 +47,15 @@ public class BoundsTests
         byte[] invalid = [.. "{\"a\":\""u8, 0xE2, 0x82, 0x28, .. "\"}"u8];
         for (int cut = 1; cut < valid.Length; cut++)
         {
-            Assert.True(JsonValueFramer.IsValidUtf8(Split(valid, cut)), $"valid text reported invalid when cut at {cut}");
+            Assert.True(JsonValueFramer.IsValidUtf8(Sequences.Split(valid, cut)), $"valid text reported invalid when cut at {cut}");
         }
 
         for (int cut = 1; cut < invalid.Length; cut++)
         {
-            Assert.False(JsonValueFramer.IsValidUtf8(Split(invalid, cut)), $"invalid text reported valid when cut at {cut}");
+            Assert.False(JsonValueFramer.IsValidUtf8(Sequences.Split(invalid, cut)), $"invalid text reported valid when cut at {cut}");
         }
 
-        Assert.False(JsonValueFramer.IsValidUtf8(Split([.. "{\"a\":\""u8, 0xF0, 0x9F], 6)));
+        Assert.False(JsonValueFramer.IsValidUtf8(Sequences.Split([.. "{\"a\":\""u8, 0xF0, 0x9F], 6)));
     }
 
     [Fact]
@@ -173,28 +172,5 @@ public class BoundsTests
         await h.Peer.ReplyAsync(await h.Peer.ExpectRequestAsync("monitor_cancel"), "{}");
         await cancel.WaitAsync(TestTimeouts.Call);
         Assert.True(h.Client.IsConnected);
-    }
-
-    private static ReadOnlySequence<byte> Split(byte[] bytes, int cut)
-    {
-        var first = new Segment(bytes.AsMemory(0, cut), 0);
-        Segment last = first.Append(bytes.AsMemory(cut));
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            this.Memory = memory;
-            this.RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, this.RunningIndex + this.Memory.Length);
-            this.Next = next;
-            return next;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OvsNet.Routing.Rendering;
 
 namespace OvsNet.Routing;
@@ -96,29 +95,9 @@ internal sealed class TableNameFiles
 
     private static void Read(string path, bool owned, List<(RouteTableName, string, bool)> entries)
     {
-        if (!File.Exists(path))
+        foreach (RouteTableName entry in RouteTableNames.ReadEntries(path))
         {
-            return;
-        }
-
-        foreach (string raw in File.ReadLines(path))
-        {
-            string line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            string[] parts = line.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && TryParseId(parts[0], out uint id))
-            {
-                entries.Add((new RouteTableName(id, parts[1].Split('#')[0].Trim()), path, owned));
-            }
+            entries.Add((entry, path, owned));
         }
     }
-
-    private static bool TryParseId(string text, out uint id) =>
-        text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? uint.TryParse(text.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out id)
-            : uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
 }

@@ -80,9 +80,18 @@ public sealed class RouteTableNames
 
     private static void ReadFile(string path, Dictionary<uint, string> names)
     {
+        foreach (RouteTableName entry in ReadEntries(path))
+        {
+            names[entry.Id] = entry.Name;
+        }
+    }
+
+    /// <summary>Reads the <c>id name</c> lines of one rt_tables file (none when it does not exist), as iproute2 does.</summary>
+    internal static IEnumerable<RouteTableName> ReadEntries(string path)
+    {
         if (!File.Exists(path))
         {
-            return;
+            yield break;
         }
 
         foreach (string raw in File.ReadLines(path))
@@ -96,7 +105,7 @@ public sealed class RouteTableNames
             string[] parts = line.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length == 2 && TryParseId(parts[0], out uint id))
             {
-                names[id] = parts[1].Split('#')[0].Trim();
+                yield return new RouteTableName(id, parts[1].Split('#')[0].Trim());
             }
         }
     }
