@@ -3,7 +3,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Samples.Vswitch;
 
 /// <summary>
-/// Ensures the seed hypervisor's switch: bridge <c>br0</c> (userspace datapath) with internal ports <c>mgmt0</c>
+/// Ensures the reference hypervisor's switch: bridge <c>br0</c> (userspace datapath) with internal ports <c>mgmt0</c>
 /// (management) and <c>tep0</c> (tunnel endpoint) and a GRE tunnel <c>gre0</c> whose local_ip is tep0's address; waits
 /// until ovs-vswitchd has applied each change; prints what changed and the tree (like <c>ovs-vsctl show</c>).
 /// Running it twice changes nothing the second time.

@@ -47,7 +47,7 @@ internal sealed class HostLab : IAsyncDisposable
 
     public HostNetworkManager Manager { get; }
 
-    /// <summary>The seed's host: br0 (netdev) with uplink hv-up, mgmt0 192.0.2.10/24, tep0 198.51.100.10/24 (table 200), gre0 to 198.51.101.10.</summary>
+    /// <summary>The reference host: br0 (netdev) with uplink hv-up, mgmt0 192.0.2.10/24, tep0 198.51.100.10/24 (table 200), gre0 to 198.51.101.10.</summary>
     public static HostNetworkSpec Spec(IPAddress? managementGateway = null) => new()
     {
         Bridge = new HostBridgeSpec { Name = "br0", UplinkPort = "hv-up" },

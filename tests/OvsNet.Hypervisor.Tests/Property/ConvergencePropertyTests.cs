@@ -8,7 +8,7 @@ namespace OvsNet.Hypervisor.Tests.Property;
 /// Property tests over random sequences of host specs on a real ovsdb-server + ovs-vswitchd in a namespace:
 /// convergence (after every apply the live state is what a fresh apply of that spec gives on a clean host, foreign
 /// objects survive, and the next plan is empty) and plan-predicts-apply (the changes the plan lists are the changes
-/// the apply performs). <c>OVSNET_PROPERTY_SEED</c> fixes the seed (printed in every failure),
+/// the apply performs). <c>OVSNET_PROPERTY_SEED</c> fixes the random seed (printed in every failure),
 /// <c>OVSNET_PROPERTY_STEPS</c> the number of steps per test and <c>OVSNET_PROPERTY_FRESH_EVERY</c> how often the
 /// live state is compared with a fresh host.
 /// </summary>
