@@ -5,9 +5,10 @@ namespace OvsNet.Hypervisor.Tests;
 
 /// <summary>
 /// Runs the two-host lab's tests in the demo's order, so that the proof that deletes and restores ovs-vswitchd's
-/// tunnel route (the OVS-router fact) runs after the traffic proofs, as in the demo: datapath flows ovs-vswitchd
-/// cached while the route was gone may outlive its restoration for a while, and a traffic proof right after it would
-/// measure that window rather than the host layer.
+/// tunnel route (the OVS-router fact) runs after the traffic proofs, as in the demo. While that route is gone,
+/// ovs-vswitchd sends tunnel traffic with tep0's source address out through mgmt0, which can leave the lab router's
+/// neighbour entry for tep0's address on another of the hypervisor's MACs for a while (captures show replies sent to
+/// a MAC other than tep0's); a traffic proof right after it would measure that window rather than the host layer.
 /// </summary>
 public sealed class DemoProofOrderer : ITestCaseOrderer
 {
