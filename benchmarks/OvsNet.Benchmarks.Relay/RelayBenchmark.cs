@@ -30,6 +30,9 @@ internal static class RelayBenchmark
 
     public static async Task<int> RunAsync(RelayBenchmarkOptions options)
     {
+        // Every connection must answer the servers' echo requests promptly while others decode their dumps.
+        ThreadPool.GetMinThreads(out int workers, out int completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), completion);
         Console.Error.WriteLine($"relay benchmark: {options.Replicas} replicas, {options.Rows} rows, update of {options.Update} rows; load {Tools.LoadAverage()}");
         string schemaDirectory = ServerProcess.NewDirectory();
         string schemaPath = Path.Combine(schemaDirectory, "bench.ovsschema");
@@ -240,15 +243,28 @@ internal static class RelayBenchmark
                 }));
             }
 
-            // The initial dump: every replica started at once; done when each one holds every row.
+            // The initial dump: done when every replica holds every row. At most Concurrency replicas load at once:
+            // the dumps are decoded in this one process, and with all of them decoding side by side on a small
+            // machine, no connection answers the server's inactivity probe within its 5 s and the server drops them.
             var replicaOptions = new OvsdbReplicaOptions { Database = Database, Tables = [new OvsdbReplicaTableOptions(Table)] };
             using var dumpTimeout = new CancellationTokenSource(options.Timeout);
+            using var loading = new SemaphoreSlim(options.Concurrency);
             Stopwatch dumpClock = Stopwatch.StartNew();
             bool dumped;
             try
             {
                 await Task.WhenAll(Enumerable.Range(0, options.Replicas).Select(async i =>
-                    replicas[i] = await OvsdbReplica.StartAsync(clients[i], replicaOptions, dumpTimeout.Token)));
+                {
+                    await loading.WaitAsync(dumpTimeout.Token);
+                    try
+                    {
+                        replicas[i] = await OvsdbReplica.StartAsync(clients[i], replicaOptions, dumpTimeout.Token);
+                    }
+                    finally
+                    {
+                        loading.Release();
+                    }
+                }));
                 dumped = true;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

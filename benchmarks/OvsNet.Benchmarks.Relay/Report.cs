@@ -8,7 +8,7 @@ internal static class Report
 {
     public static void Print(RelayBenchmarkOptions options, IReadOnlyList<CaseResult> cases)
     {
-        Console.WriteLine($"{options.Replicas} replicas of a {options.Rows}-row database; update of {options.Update} rows in one transaction on the leader; {Environment.ProcessorCount} CPUs, load {Tools.LoadAverage()}");
+        Console.WriteLine($"{options.Replicas} replicas of a {options.Rows}-row database; update of {options.Update} rows in one transaction on the leader; at most {options.Concurrency} replicas loading at once; {Environment.ProcessorCount} CPUs, load {Tools.LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine("| figure | " + string.Join(" | ", cases.Select(c => c.Name)) + " |");
         Console.WriteLine("|---|" + string.Concat(cases.Select(_ => "---|")));

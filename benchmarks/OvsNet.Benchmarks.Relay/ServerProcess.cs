@@ -58,6 +58,7 @@ internal sealed class ServerProcess
             "--no-chdir",
         ]);
         int pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        Console.Error.WriteLine($"relay benchmark: started {name} pid {pid} in {directory}");
         return new ServerProcess(name, directory, port, pid);
     }
 
