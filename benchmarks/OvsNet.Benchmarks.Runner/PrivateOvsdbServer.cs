@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using OvsNet.Testing;
 
 namespace OvsNet.Benchmarks.Runner;
 
 /// <summary>
 /// One private ovsdb-server in its own temp directory, with a fresh database created from the vendored vswitch schema
-/// and the Open_vSwitch root row inserted. Listens on a unix socket (and TCP on 127.0.0.1 when asked). Stopped by the pid
-/// in its pidfile, never by name; tracked by <see cref="RunCleanup"/> from the moment its directory exists, so a signal
-/// to the runner stops it too.
+/// and the Open_vSwitch root row inserted, run by OvsNet.Testing's <see cref="OvsNet.Testing.PrivateOvsdbServer"/> as a
+/// process of this host. Listens on a unix socket and TCP on 127.0.0.1 (the clients use TCP when asked). Stopped by the
+/// pid in its pidfile, never by name; tracked by <see cref="RunCleanup"/> from the moment its directory exists, so a
+/// signal to the runner stops it too.
 /// </summary>
 internal sealed class PrivateOvsdbServer : IAsyncDisposable
 {
@@ -58,21 +58,16 @@ internal sealed class PrivateOvsdbServer : IAsyncDisposable
     {
         string db = Path.Combine(directory, "conf.db");
         await Tools.RunAsync("ovsdb-tool", ["create", db, schemaPath]);
-        int port = FindFreePort();
-        string pidFile = Path.Combine(directory, "ovsdb-server.pid");
-        await Tools.RunAsync("ovsdb-server", [
+        int port = FreePorts.Next();
+
+        // RunCleanup stops it through the pidfile in the directory (ovsdb-server.pid), whoever started it.
+        var process = new OvsNet.Testing.PrivateOvsdbServer(
+            directory,
             db,
-            "--remote=punix:" + Path.Combine(directory, "db.sock"),
-            string.Create(CultureInfo.InvariantCulture, $"--remote=ptcp:{port}:127.0.0.1"),
-            "--pidfile=" + pidFile,
-            "--unixctl=" + Path.Combine(directory, "ovsdb-server.ctl"),
-            "--log-file=" + Path.Combine(directory, "ovsdb-server.log"),
-            "-vfile:info", "-vconsole:off",
-            "--detach",
-            "--no-chdir",
-        ]);
-        int pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
-        var server = new PrivateOvsdbServer(directory, port, pid, useTcp);
+            [string.Create(CultureInfo.InvariantCulture, $"--remote=ptcp:{port}:127.0.0.1"), "-vfile:info", "-vconsole:off"],
+            OvsdbServerLocation.Process);
+        await process.StartAsync();
+        var server = new PrivateOvsdbServer(directory, port, process.Pid!.Value, useTcp);
 
         // The root row, inserted with the floor client (not timed; no client library involved). On failure the caller
         // stops the server through its directory.
@@ -98,12 +93,5 @@ internal sealed class PrivateOvsdbServer : IAsyncDisposable
     {
         RunCleanup.RemoveDirectory(this.Directory);
         return ValueTask.CompletedTask;
-    }
-
-    private static int FindFreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -85,6 +85,50 @@ public static class Tools
         return await stdout.ConfigureAwait(false);
     }
 
+    /// <summary>Runs a program to completion (at most 30 s) and returns its exit code and output, whatever the exit code.</summary>
+    /// <param name="program">The program (looked up with <see cref="Find"/>).</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The exit code, standard output and standard error.</returns>
+    /// <exception cref="TimeoutException">The program did not finish in time (it is killed, by its own handle).</exception>
+    public static ToolResult Run(string program, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var start = new ProcessStartInfo(Find(program) ?? program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(RunTimeout))
+        {
+            process.Kill(entireProcessTree: true); // only the process we started, by its handle
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {RunTimeout.TotalSeconds:0} s.");
+        }
+
+        return new ToolResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Runs a program to completion and returns its standard output; throws with its standard error on a non-zero exit.</summary>
+    /// <param name="program">The program (looked up with <see cref="Find"/>).</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>Standard output.</returns>
+    /// <exception cref="InvalidOperationException">The program failed.</exception>
+    public static string RunChecked(string program, IReadOnlyList<string> args)
+    {
+        ToolResult result = Run(program, args);
+        return result.Succeeded
+            ? result.StandardOutput
+            : throw new InvalidOperationException($"'{program} {string.Join(' ', args)}' failed ({result.ExitCode}): {result.StandardError.Trim()}");
+    }
+
     /// <summary>Reads the pid in a pidfile, or null when there is no pidfile or it holds no pid.</summary>
     /// <param name="pidFile">The pidfile.</param>
     /// <returns>The pid, or null.</returns>

@@ -1,22 +1,23 @@
-using OvsNet.Client;
-using OvsNet.Protocol;
-using OvsNet.Transactions;
+using OvsNet.Testing;
 
 namespace OvsNet.Samples.Hypervisor.Lab;
 
 /// <summary>
 /// One simulated hypervisor: namespace <c>hvN</c> with its own ovsdb-server and ovs-vswitchd (userspace datapath),
 /// whose sockets, pidfiles and logs live in a private directory (OVS_RUNDIR), so the host's Open vSwitch is never
-/// touched; and a VM namespace <c>vmN</c>. The daemons are stopped by the pids in their pidfiles.
+/// touched (OvsNet.Testing's <see cref="PrivateVswitchd"/>); and a VM namespace <c>vmN</c>. The daemons are stopped by
+/// the pids in their pidfiles.
 /// </summary>
 public sealed class LabHost
 {
-    private LabHost(int number, LabNamespace hypervisor, LabNamespace vm, string directory)
+    private readonly PrivateVswitchd vswitchd;
+
+    private LabHost(int number, PrivateVswitchd vswitchd, LabNamespace vm)
     {
         this.Number = number;
-        this.Hypervisor = hypervisor;
+        this.vswitchd = vswitchd;
+        this.Hypervisor = LabNamespace.Existing(vswitchd.Namespace.Name);
         this.Vm = vm;
-        this.Directory = directory;
     }
 
     /// <summary>Gets N (1, 2, ...).</summary>
@@ -29,10 +30,10 @@ public sealed class LabHost
     public LabNamespace Vm { get; }
 
     /// <summary>Gets the private directory (database, sockets, pidfiles, logs).</summary>
-    public string Directory { get; }
+    public string Directory => this.vswitchd.Directory;
 
     /// <summary>Gets the OVSDB endpoint.</summary>
-    public string OvsdbEndpoint => "unix:" + Path.Combine(this.Directory, "db.sock");
+    public string OvsdbEndpoint => this.vswitchd.Endpoint;
 
     /// <summary>Gets ovs-vswitchd's unixctl socket.</summary>
     public string VswitchdControl => Path.Combine(this.Directory, "vs.ctl");
@@ -43,7 +44,7 @@ public sealed class LabHost
     /// <summary>Gets the VM port's name inside the hypervisor namespace.</summary>
     public string VmPort => $"vm{this.Number}-port";
 
-    /// <summary>Creates the namespaces and starts both daemons.</summary>
+    /// <summary>Creates the namespaces (the hypervisor's named <c>PREFIX-hvN-&lt;8 hex&gt;</c>) and starts both daemons.</summary>
     /// <param name="prefix">The run's unique namespace prefix.</param>
     /// <param name="number">N.</param>
     /// <param name="schema">The vswitch.ovsschema to create the database from.</param>
@@ -51,13 +52,22 @@ public sealed class LabHost
     /// <returns>The running host; the caller must <see cref="StopAsync"/> it, also on failure.</returns>
     public static async Task<LabHost> CreateAsync(string prefix, int number, string schema, CancellationToken cancellationToken)
     {
-        LabNamespace hv = await LabNamespace.CreateAsync($"{prefix}-hv{number}", cancellationToken).ConfigureAwait(false);
         LabNamespace vm = await LabNamespace.CreateAsync($"{prefix}-vm{number}", cancellationToken).ConfigureAwait(false);
-        string dir = System.IO.Directory.CreateTempSubdirectory($"{prefix}-hv{number}-").FullName;
-        var host = new LabHost(number, hv, vm, dir);
+        PrivateVswitchd vswitchd;
         try
         {
-            await host.ConfigureAsync(schema, cancellationToken).ConfigureAwait(false);
+            vswitchd = await PrivateVswitchd.StartAsync(schema, $"{prefix}-hv{number}").ConfigureAwait(false);
+        }
+        catch
+        {
+            await vm.DeleteAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var host = new LabHost(number, vswitchd, vm);
+        try
+        {
+            await host.ConfigureAsync(cancellationToken).ConfigureAwait(false);
             return host;
         }
         catch
@@ -67,7 +77,7 @@ public sealed class LabHost
         }
     }
 
-    private async Task ConfigureAsync(string schema, CancellationToken cancellationToken)
+    private async Task ConfigureAsync(CancellationToken cancellationToken)
     {
         LabNamespace hv = this.Hypervisor;
         LabNamespace vm = this.Vm;
@@ -83,57 +93,13 @@ public sealed class LabHost
         // decapsulate it. Each port answers and announces only its own addresses, as on a real multi-port host.
         await hv.SysctlAsync("net.ipv4.conf.all.arp_ignore", "1", cancellationToken).ConfigureAwait(false);
         await hv.SysctlAsync("net.ipv4.conf.all.arp_announce", "2", cancellationToken).ConfigureAwait(false);
-        await this.StartDaemonsAsync(schema, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops ovs-vswitchd and ovsdb-server by pid, deletes the namespaces and the directory. Never throws.</summary>
     /// <returns>A task.</returns>
     public async Task StopAsync()
     {
-        await LabProcess.StopByPidFileAsync(Path.Combine(this.Directory, "vs.pid")).ConfigureAwait(false);
-        await LabProcess.StopByPidFileAsync(Path.Combine(this.Directory, "ovsdb.pid")).ConfigureAwait(false);
+        await this.vswitchd.DisposeAsync().ConfigureAwait(false); // both daemons by pid, the namespace, the directory
         await this.Vm.DeleteAsync().ConfigureAwait(false);
-        await this.Hypervisor.DeleteAsync().ConfigureAwait(false);
-        try
-        {
-            System.IO.Directory.Delete(this.Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private async Task StartDaemonsAsync(string schema, CancellationToken cancellationToken)
-    {
-        string w = this.Directory;
-        var env = new Dictionary<string, string> { ["OVS_RUNDIR"] = w, ["OVS_LOGDIR"] = w, ["OVS_DBDIR"] = w };
-        await LabProcess.RunCheckedAsync("ovsdb-tool", ["create", Path.Combine(w, "conf.db"), schema], cancellationToken).ConfigureAwait(false);
-        await Checked(LabProcess.RunAsync("ip", ["netns", "exec", this.Hypervisor.Name, "ovsdb-server", Path.Combine(w, "conf.db"),
-            "--remote=punix:" + Path.Combine(w, "db.sock"), "--pidfile=" + Path.Combine(w, "ovsdb.pid"), "--unixctl=" + Path.Combine(w, "ovsdb.ctl"),
-            "--log-file=" + Path.Combine(w, "ovsdb.log"), "--detach", "--no-chdir"], env, cancellationToken)).ConfigureAwait(false);
-        await this.InitializeDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        await Checked(LabProcess.RunAsync("ip", ["netns", "exec", this.Hypervisor.Name, "ovs-vswitchd", this.OvsdbEndpoint,
-            "--pidfile=" + Path.Combine(w, "vs.pid"), "--unixctl=" + this.VswitchdControl, "--log-file=" + Path.Combine(w, "vs.log"),
-            "--detach", "--no-chdir"], env, cancellationToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>What <c>ovs-vsctl init</c> does, through OvsNet: insert the Open_vSwitch root row into the fresh database.</summary>
-    private async Task InitializeDatabaseAsync(CancellationToken cancellationToken)
-    {
-        await using OvsdbClient client = await OvsdbClient.ConnectAsync(this.OvsdbEndpoint, cancellationToken).ConfigureAwait(false);
-        OvsdbTransaction init = client.CreateTransaction("Open_vSwitch");
-        init.Wait("Open_vSwitch", [], [], WaitUntil.Equal, TimeSpan.Zero);
-        init.Insert("Open_vSwitch", OvsdbRow.Empty);
-        init.Comment("ovsnet demo: init");
-        await init.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task Checked(Task<(int ExitCode, string Output, string Error)> run)
-    {
-        (int exit, _, string error) = await run.ConfigureAwait(false);
-        if (exit != 0)
-        {
-            throw new InvalidOperationException($"starting an OVS daemon failed ({exit}): {error.Trim()}");
-        }
     }
 }

@@ -22,6 +22,11 @@ public sealed class LabNamespace
         return ns;
     }
 
+    /// <summary>Names a namespace that already exists (created by someone else, who also deletes it).</summary>
+    /// <param name="name">Its name.</param>
+    /// <returns>The namespace.</returns>
+    public static LabNamespace Existing(string name) => new(name);
+
     /// <summary>Runs <c>ip -n NAME ARGS</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <param name="args">The ip arguments.</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace OvsNet.Samples.Hypervisor.Lab;
 
-/// <summary>Runs the lab's plumbing tools (ip, ping, the OVS daemons' launchers) to completion.</summary>
+/// <summary>Runs the lab's plumbing tools (ip, ping, tcpdump) to completion.</summary>
 public static class LabProcess
 {
     /// <summary>Runs a tool and returns its exit code and output.</summary>
@@ -51,32 +51,5 @@ public static class LabProcess
         string[] list = [.. args];
         (int exit, string output, string error) = await RunAsync(tool, list, null, cancellationToken).ConfigureAwait(false);
         return exit == 0 ? output : throw new InvalidOperationException($"'{tool} {string.Join(' ', list)}' failed ({exit}): {error.Trim()}");
-    }
-
-    /// <summary>Stops a daemon by the pid in its pidfile (never by name) and waits until it is gone.</summary>
-    /// <param name="pidFile">The pidfile.</param>
-    /// <returns>A task that completes when the process has exited (or there was none).</returns>
-    public static async Task StopByPidFileAsync(string pidFile)
-    {
-        if (!File.Exists(pidFile) || !int.TryParse((await File.ReadAllTextAsync(pidFile).ConfigureAwait(false)).Trim(), out int pid))
-        {
-            return;
-        }
-
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            process.Kill();
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            return; // already gone
-        }
-
-        // A detached daemon is not our child, so poll /proc until it is gone (at most 5 s).
-        for (int i = 0; i < 100 && Directory.Exists("/proc/" + pid); i++)
-        {
-            await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
-        }
     }
 }
