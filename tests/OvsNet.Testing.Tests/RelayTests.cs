@@ -75,10 +75,37 @@ public sealed class RelayTests
         }
     }
 
-    private static OvsdbSessionOptions Options(string remotes, bool leaderOnly) => new()
+    [Fact]
+    public async Task A_relays_server_row_is_refused_by_a_leader_only_session_and_accepted_otherwise()
+    {
+        Engine.Require();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        CancellationToken ct = timeout.Token;
+        await using var cluster = new OvsdbCluster();
+        await cluster.StartAsync(ct);
+        OvsdbContainer relay = await cluster.AddRelayAsync(ct);
+
+        // The relay first in the list: a leader-only session reads its _Server row, refuses it and ends on the leader.
+        await using (OvsdbSession leaderOnly = await OvsdbSession.ConnectAsync(
+            Options(relay.Endpoint + "," + cluster.Remotes, leaderOnly: true, shuffle: false), ct))
+        {
+            Assert.NotEqual(relay.Endpoint, leaderOnly.CurrentEndpoint!.ToString());
+            Assert.Equal("clustered", leaderOnly.CurrentServerStatus!.Model);
+            Assert.True(leaderOnly.CurrentServerStatus.Leader);
+        }
+
+        // Without LeaderOnly the relay is a suitable member: the session stays on it and reads its relay status.
+        await using OvsdbSession any = await OvsdbSession.ConnectAsync(Options(relay.Endpoint, leaderOnly: false), ct);
+        Assert.Equal(relay.Endpoint, any.CurrentEndpoint!.ToString());
+        Assert.True(any.CurrentServerStatus!.IsRelay);
+        Assert.Equal("qos-through-relay", await InsertAsync(any, "qos-through-relay", ct));
+    }
+
+    private static OvsdbSessionOptions Options(string remotes, bool leaderOnly, bool shuffle = true) => new()
     {
         Remotes = remotes,
         LeaderOnly = leaderOnly,
+        ShuffleRemotes = shuffle,
         MinBackoff = TimeSpan.FromMilliseconds(100),
         MaxBackoff = TimeSpan.FromSeconds(1),
         InactivityProbe = TimeSpan.FromSeconds(1),
