@@ -78,6 +78,7 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
             Task<OvsdbTransactResult> pending = blocked.CommitAsync(TestTimeouts.CallToken());
             await Task.Delay(200);
             Assert.False(pending.IsCompleted);
+            OvsdbClient lost = session.Client;
 
             await server.KillAsync();
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
@@ -91,6 +92,13 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
             await server.StartAsync(); // same database file, same socket path
             OvsdbClient client = await session.GetClientAsync(TestTimeouts.CallToken());
             await QosRows.InsertAsync(client, run, 2, TestTimeouts.CallToken());
+
+            // A caller still holding the lost client (handed out before the loss) is told the connection was lost,
+            // a transient failure to retry on the session's next client, not that some object was disposed.
+            Assert.NotSame(lost, client);
+            OvsdbConnectionException stale = await Assert.ThrowsAsync<OvsdbConnectionException>(() => lost.EchoAsync(TestTimeouts.CallToken()));
+            Assert.True(stale.IsTransient);
+            Assert.Contains("echo", stale.Message, StringComparison.Ordinal);
             await Eventually(() => rows.Values.Contains(1) && rows.Values.Contains(2));
 
             Assert.Equal(2, monitorsStarted);
@@ -118,6 +126,22 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
         Assert.True(client.IsConnected);
         Assert.True(this.log.MessagesWithId(604).Count() >= 3, "expected several probes; log: " + string.Join('\n', this.log.Entries));
         await client.EchoAsync(TestTimeouts.CallToken());
+    }
+
+    [Fact]
+    public async Task A_client_of_a_disposed_session_fails_as_a_lost_connection_but_a_disposed_client_as_disposed()
+    {
+        OvsdbServerProcess server = this.RequireServer();
+        OvsdbSession session = await OvsdbSession.ConnectAsync(new OvsdbSessionOptions { Remotes = server.UnixEndpoint }, TestTimeouts.CallToken());
+        OvsdbClient held = session.Client;
+        await session.DisposeAsync();
+        OvsdbConnectionException closed = await Assert.ThrowsAsync<OvsdbConnectionException>(() => held.ListDatabasesAsync(TestTimeouts.CallToken()));
+        Assert.True(closed.IsTransient);
+        Assert.Contains("list_dbs", closed.Message, StringComparison.Ordinal);
+
+        OvsdbClient own = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        await own.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => own.EchoAsync(TestTimeouts.CallToken()));
     }
 
     private static void Apply(ConcurrentDictionary<OvsdbUuid, int> rows, TableUpdates2 updates)

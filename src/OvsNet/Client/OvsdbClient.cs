@@ -24,6 +24,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DatabaseSchema> schemas = new(StringComparer.Ordinal);
     private readonly OvsdbConnectionStream? transport;
     private int disposed;
+    private Exception? closedBecause;
 
     private OvsdbClient(Stream stream, OvsdbClientOptions options, OvsdbEndpoint? endpoint)
     {
@@ -158,6 +159,18 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         LogMessages.Disposed(this.logger);
     }
 
+    /// <summary>
+    /// Closes the connection on behalf of its owner (an <see cref="Cluster.OvsdbSession"/>) for
+    /// <paramref name="reason"/>. Unlike <see cref="DisposeAsync"/>, later calls fail as on a lost connection
+    /// (<see cref="OvsdbConnectionException"/>, transient) rather than with <see cref="ObjectDisposedException"/>: the
+    /// caller who was handed this client did not dispose it, and retrying on the owner's next client is the remedy.
+    /// </summary>
+    internal ValueTask CloseAsync(Exception reason)
+    {
+        Interlocked.CompareExchange(ref this.closedBecause, reason, null);
+        return this.DisposeAsync();
+    }
+
     /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>.</summary>
     internal async Task<System.Text.Json.JsonElement> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
         => (await this.InvokeRawAsync(method, parameters, cancellationToken).ConfigureAwait(false)).Element;
@@ -165,7 +178,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>; the result as read (for large results).</summary>
     internal async Task<Rpc.RpcReply> InvokeRawAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
+        this.ThrowIfClosed(method);
         cancellationToken.ThrowIfCancellationRequested();
         if (this.options.RequestTimeout == Timeout.InfiniteTimeSpan)
         {
@@ -187,8 +200,23 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <summary>Sends a notification.</summary>
     internal Task NotifyAsync(string method, IReadOnlyList<object?> parameters)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
+        this.ThrowIfClosed(method);
         return this.connection.NotifyAsync(method, parameters);
+    }
+
+    private void ThrowIfClosed(string method)
+    {
+        if (Volatile.Read(ref this.disposed) == 0)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref this.closedBecause) is { } reason)
+        {
+            throw new OvsdbConnectionException($"{method} was not sent: the session closed this connection to {this.Endpoint} ({reason.Message}).", reason);
+        }
+
+        throw new ObjectDisposedException(nameof(OvsdbClient), $"{method} was not sent: the client was disposed.");
     }
 
     /// <summary>Gets the cached schema of <paramref name="database"/> when validation is on.</summary>

@@ -146,7 +146,11 @@ public sealed partial class OvsdbSession : IAsyncDisposable
 
     /// <summary>Returns the current client, waiting for a connection when there is none.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>A connected client (it may be lost at any moment afterwards).</returns>
+    /// <returns>
+    /// A connected client. It may be lost at any moment afterwards; calls on it then fail with
+    /// <see cref="OvsdbConnectionException"/> (transient), also once the session has closed it, so a caller retries on
+    /// the session's next client.
+    /// </returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public async Task<OvsdbClient> GetClientAsync(CancellationToken cancellationToken = default)
     {

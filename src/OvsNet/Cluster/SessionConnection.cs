@@ -45,7 +45,9 @@ internal sealed class SessionConnection : IAsyncDisposable
     {
         this.End(new OvsdbConnectionException("The session closed the connection."));
         await this.Lifetime.CancelAsync().ConfigureAwait(false);
-        await this.Client.DisposeAsync().ConfigureAwait(false);
+
+        // Whoever still holds this client sees a lost connection (transient), not a disposed object.
+        await this.Client.CloseAsync(await this.Ended.ConfigureAwait(false)).ConfigureAwait(false);
         this.Lifetime.Dispose();
     }
 }
