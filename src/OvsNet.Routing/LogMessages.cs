@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace OvsNet.Routing;
 
-/// <summary>Every log message of OvsNet.Routing, with stable event ids (1xx netlink, 2xx policy, 3xx watcher).</summary>
+/// <summary>Every log message of OvsNet.Routing, with stable event ids (1xx netlink, 2xx engine, 3xx watcher).</summary>
 internal static partial class LogMessages
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Opened rtnetlink socket in network namespace {Namespace}")]
@@ -24,7 +24,7 @@ internal static partial class LogMessages
     public static partial void ApplyingChange(ILogger logger, PlannedChange change);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Step failed ({Change}); rolling back {Count} performed step(s)")]
-    public static partial void RollingBack(ILogger logger, PlannedChange change, int count, Exception exception);
+    public static partial void RollingBack(ILogger logger, string change, int count, Exception exception);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Rollback of ({Change}) failed")]
     public static partial void RollbackStepFailed(ILogger logger, PlannedChange change, Exception exception);
@@ -34,6 +34,9 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Already undone: {Change}")]
     public static partial void AlreadyUndone(ILogger logger, PlannedChange change);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Undoing: {Change}")]
+    public static partial void UndoingChange(ILogger logger, PlannedChange change);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "Watching {Interface} for link and address events")]
     public static partial void WatcherStarted(ILogger logger, string @interface);

@@ -1,9 +1,9 @@
 namespace OvsNet.Routing;
 
 /// <summary>
-/// The root of OvsNet.Routing's exceptions: a kernel refusal (<see cref="NetlinkException"/> and the
-/// <see cref="PolicyApplyException"/> of a failed apply), a refused plan (<see cref="RoutingConflictException"/>), or a
-/// policy the kernel's own route lookup does not follow (<see cref="RouteVerificationException"/>). Catch this to
+/// The root of OvsNet.Routing's exceptions: a kernel refusal (<see cref="NetlinkException"/>), a failed execution
+/// of a plan (<see cref="RoutingExecutionException"/>, rolled back), a refused plan (<see cref="RoutingConflictException"/>),
+/// or a desired state the kernel's own route lookup does not follow (<see cref="RouteVerificationException"/>). Catch this to
 /// handle every routing failure in one place.
 /// </summary>
 public class RoutingException : Exception

@@ -82,9 +82,12 @@ public class HostNetworkTests
         var failure = await Assert.ThrowsAsync<HostNetworkException>(() => lab.Manager.ApplyAsync(spec, HostLab.Token()));
 
         Assert.Equal(HostNetworkStep.Routing, failure.Step);
-        Assert.IsType<PolicyApplyException>(failure.InnerException, exactMatch: false);
+        // The engine's own, neutral error: the management default route failed, nothing tunnel-specific about it.
+        var routing = Assert.IsType<RoutingExecutionException>(failure.InnerException);
         Assert.Empty(failure.RollbackFailures);
-        Assert.NotEmpty(((PolicyApplyException)failure.InnerException!).UndoneChanges); // the engine undid its own steps
+        Assert.Equal(PlannedChangeKind.AddRoute, routing.FailedChange?.Kind);
+        Assert.Equal(RouteTables.Main, routing.FailedChange?.Route?.Table);
+        Assert.NotEmpty(routing.UndoneChanges); // the engine undid its own steps
         Assert.Contains(failure.RolledBack, line => line.Contains("bridge br0: removed", StringComparison.Ordinal));
         Assert.Equal(string.Empty, (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
         Assert.DoesNotContain(lab.Namespace.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);

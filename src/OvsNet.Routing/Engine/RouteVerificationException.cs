@@ -1,8 +1,8 @@
 namespace OvsNet.Routing;
 
 /// <summary>
-/// After an apply, the kernel's own route lookup disagreed with the desired state (e.g. a foreign rule catches the
-/// tunnel source first). The applied steps were rolled back (see <see cref="UndoneChanges"/> and
+/// After an apply, the kernel's own route lookup disagreed with the desired state (e.g. a foreign rule catches a
+/// desired rule's source first). The applied steps were rolled back (see <see cref="UndoneChanges"/> and
 /// <see cref="RollbackFailures"/>).
 /// </summary>
 public sealed class RouteVerificationException : RoutingException
@@ -56,7 +56,7 @@ public sealed class RouteVerificationException : RoutingException
     private static string Describe(RouteProbe probe, string actual, IReadOnlyList<PlannedChange> undone, IReadOnlyList<Exception> rollbackFailures)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        return $"The kernel does not route as the policy says: {probe}, but it answers {actual}. "
+        return $"The kernel does not route as the desired state says: {probe}, but it answers {actual}. "
             + (rollbackFailures.Count == 0
                 ? $"The {undone.Count} applied step(s) were rolled back."
                 : $"Rolling back {undone.Count} step(s) met {rollbackFailures.Count} error(s); the kernel may be partly configured.")

@@ -5,18 +5,23 @@ namespace OvsNet.Routing;
 public sealed partial class RoutingEngine
 {
     /// <summary>
-    /// Executes a plan step by step, keeping an undo log. Device names in the steps are resolved to the current
-    /// indices first. A step whose effect is already present (an identical entry on an add, an entry already gone on a
-    /// removal) performs nothing and is not logged; an EEXIST for a route that differs from the desired one is a
-    /// failure, never "already done". If a step fails or <paramref name="cancellationToken"/> fires, the logged steps
-    /// are undone in reverse (to the end, whatever the token) and <see cref="PolicyApplyException"/> (or the
-    /// cancellation) is thrown. For a plan of the engine's own (<see cref="RoutingPlan.Desired"/> set) and with
+    /// Executes a plan step by step, keeping an undo log. Any plan runs: one from <see cref="PlanAsync"/>, from a client
+    /// of the engine (<see cref="TunnelRoutingManager"/>, the host layer), or made by hand. Device names in the steps are
+    /// resolved to the current indices first. A step whose effect is already present (an identical entry on an add, an
+    /// entry already gone on a removal) performs nothing and is not logged; an EEXIST for a route that differs from the
+    /// desired one is a failure, never "already done". If a step fails, the logged steps are undone in reverse and
+    /// <see cref="RoutingExecutionException"/> is thrown; if <paramref name="cancellationToken"/> fires, they are undone
+    /// the same way and the cancellation is thrown. This rollback always runs to the end: the caller's token is often
+    /// what stopped the execution. For a plan of the engine's own (<see cref="RoutingPlan.Desired"/> set) and with
     /// <see cref="RoutingEngineOptions.Verify"/>, the probes are then checked; a disagreement rolls back as well and
     /// throws <see cref="RouteVerificationException"/>.
     /// </summary>
     /// <param name="plan">The plan to execute.</param>
     /// <param name="cancellationToken">Cancels the execution; the steps performed so far are rolled back.</param>
     /// <returns>The steps that changed the kernel, to undo later with <see cref="UndoAsync"/> if needed.</returns>
+    /// <exception cref="RoutingExecutionException">A step failed (or the verification could not read the kernel); the performed steps were rolled back.</exception>
+    /// <exception cref="RouteVerificationException">The kernel's lookup disagrees with the desired state; the performed steps were rolled back.</exception>
+    /// <exception cref="OperationCanceledException">The token fired; the performed steps were rolled back.</exception>
     public async Task<RoutingExecution> ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -39,15 +44,14 @@ public sealed partial class RoutingEngine
             }
             catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException or IOException or UnauthorizedAccessException)
             {
-                LogMessages.RollingBack(_logger, change, performed.Count, ex);
-                IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
-                if (ex is OperationCanceledException)
+                LogMessages.RollingBack(_logger, change.ToString(), performed.Count, ex);
+                Exception report = await RollBackAsync(change, performed, ex).ConfigureAwait(false);
+                if (ReferenceEquals(report, ex))
                 {
                     throw;
                 }
 
-                performed.Reverse();
-                throw new PolicyApplyException(change, performed, failures, ex);
+                throw report;
             }
         }
 
@@ -60,15 +64,14 @@ public sealed partial class RoutingEngine
             }
             catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException)
             {
-                LogMessages.RollingBack(_logger, plan.Changes.Count > 0 ? plan.Changes[^1] : new PlannedChange { Kind = PlannedChangeKind.AddRoute }, performed.Count, ex);
-                IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
-                if (ex is OperationCanceledException)
+                LogMessages.RollingBack(_logger, "verification", performed.Count, ex);
+                Exception report = await RollBackAsync(null, performed, ex).ConfigureAwait(false);
+                if (ReferenceEquals(report, ex))
                 {
                     throw;
                 }
 
-                performed.Reverse();
-                throw new PolicyApplyException(new PlannedChange { Kind = PlannedChangeKind.AddRoute }, performed, failures, ex);
+                throw report;
             }
 
             if (failure is not null)
@@ -86,36 +89,75 @@ public sealed partial class RoutingEngine
     /// Undoes performed steps (typically <see cref="RoutingExecution.Performed"/>, possibly of several executions
     /// concatenated in execution order), last first: a link set up goes down again, an added address, route, rule or
     /// table name is removed, a removed one (a taken-over foreign one too) is put back, promote_secondaries is cleared.
-    /// An entry already in the undone state counts as undone. Never throws for a failed step: every step is attempted
-    /// and the failures are returned. Runs to the end regardless of cancellation.
+    /// An entry already in the undone state counts as undone. Never throws for a failed step: every step reached is
+    /// attempted and the failures are returned.
+    /// <para>
+    /// <b>Cancellation.</b> <paramref name="cancellationToken"/> is checked before each step, never during one: a step
+    /// that has started completes (abandoning a netlink request halfway would leave its outcome unknown). Once the
+    /// token has fired, no further step is started and <see cref="RoutingUndoCanceledException"/> says which steps were
+    /// undone and which are still in effect (the ones not reached, and the ones whose undo failed); passing its
+    /// <see cref="RoutingUndoCanceledException.NotUndone"/> to this method again finishes the undo. The rollback that
+    /// <see cref="ExecuteAsync"/> runs after a failure passes no token and always runs to the end.
+    /// </para>
     /// </summary>
     /// <param name="performed">The steps to undo, in the order they were performed.</param>
-    /// <param name="cancellationToken">Not observed; the undo always completes.</param>
+    /// <param name="cancellationToken">Stops the undo before its next step.</param>
     /// <returns>The errors of the steps that could not be undone; empty when the undo was clean.</returns>
+    /// <exception cref="RoutingUndoCanceledException">The token fired before every step was undone.</exception>
     public async Task<IReadOnlyList<Exception>> UndoAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(performed);
         var failures = new List<Exception>();
+        var undone = new List<PlannedChange>();
+        var failed = new List<PlannedChange>();
         for (int i = performed.Count - 1; i >= 0; i--)
         {
             PlannedChange change = performed[i];
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Still in effect, in performed order: the steps not reached, then the ones whose undo failed.
+                var notUndone = new List<PlannedChange>(performed.Take(i + 1));
+                notUndone.AddRange(performed.Skip(i + 1).Where(c => failed.Contains(c)));
+                throw new RoutingUndoCanceledException(undone, notUndone, failures, cancellationToken);
+            }
+
+            LogMessages.UndoingChange(_logger, change);
             try
             {
-                // The undo must finish even when the caller's token is what stopped the apply.
+                // A step is never abandoned halfway: the token only stops the undo between steps.
                 await UndoStepAsync(change, CancellationToken.None).ConfigureAwait(false);
+                undone.Add(change);
             }
             catch (NetlinkException ex) when (IsAlreadyUndone(change.Kind, ex.Errno))
             {
                 LogMessages.AlreadyUndone(_logger, change);
+                undone.Add(change);
             }
             catch (Exception ex) when (ex is NetlinkException or TimeoutException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 LogMessages.RollbackStepFailed(_logger, change, ex);
                 failures.Add(ex);
+                failed.Add(change);
             }
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// Undoes the performed steps to the end (no token) and returns the exception that reports the failure: the
+    /// cancellation itself, or a <see cref="RoutingExecutionException"/> naming the failed step and the undone ones.
+    /// </summary>
+    private async Task<Exception> RollBackAsync(PlannedChange? failed, List<PlannedChange> performed, Exception cause)
+    {
+        IReadOnlyList<Exception> failures = await UndoAsync(performed, CancellationToken.None).ConfigureAwait(false);
+        if (cause is OperationCanceledException)
+        {
+            return cause;
+        }
+
+        performed.Reverse();
+        return new RoutingExecutionException(failed, performed, failures, cause);
     }
 
     /// <summary>Fills in the current index of the step's device (plans may predate the device or its re-creation).</summary>

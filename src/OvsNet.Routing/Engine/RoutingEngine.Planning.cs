@@ -12,7 +12,7 @@ public sealed partial class RoutingEngine
     /// names out. Nothing is changed. Every refusal execution could raise for the state is raised here first.
     /// </summary>
     /// <exception cref="ArgumentException">The state is invalid, e.g. a gateway outside every prefix of its device.</exception>
-    /// <exception cref="RoutingConflictException">Foreign entries are in the way and their policy is Refuse.</exception>
+    /// <exception cref="RoutingConflictException">Foreign entries are in the way and their conflict policy is Refuse.</exception>
     /// <exception cref="InvalidOperationException">A device does not exist and is not listed in <see cref="RoutingState.PendingDevices"/>.</exception>
     public async Task<RoutingPlan> PlanAsync(RoutingState desired, CancellationToken cancellationToken = default)
     {

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 namespace OvsNet.Routing;
 
 /// <summary>
-/// A declarative routing engine: compares a <see cref="RoutingState"/> with the kernel's dumps, plans the difference,
-/// executes it with an undo log, and checks the kernel's own route lookup afterwards.
+/// The general planner and executor of desired routing state: compares a <see cref="RoutingState"/> with the kernel's
+/// dumps (over rtnetlink), plans the difference as typed <see cref="PlannedChange"/> steps, executes them with an undo
+/// log and rollback, and checks the kernel's own route lookup afterwards. Its clients describe what they want as a
+/// state: <see cref="TunnelRoutingManager"/> for one tunnel endpoint's policy, the host layer for a hypervisor's
+/// whole routing (management and tunnel).
 /// <para>
 /// <b>Ownership.</b> An entry is owned (the engine's to change and remove) when it carries
 /// <see cref="RoutingEngineOptions.Protocol"/>: routes by rtm_protocol, addresses by IFA_PROTO, rules by FRA_PROTOCOL
@@ -56,8 +59,8 @@ public sealed partial class RoutingEngine
     /// </summary>
     /// <returns>What was executed; <see cref="RoutingExecution.Plan"/> is empty when the kernel already matched.</returns>
     /// <exception cref="ArgumentException">The state is invalid (nothing was sent).</exception>
-    /// <exception cref="RoutingConflictException">Foreign entries are in the way and the policy is Refuse (nothing was changed).</exception>
-    /// <exception cref="PolicyApplyException">A step failed; the performed steps were rolled back.</exception>
+    /// <exception cref="RoutingConflictException">Foreign entries are in the way and the conflict policy is Refuse (nothing was changed).</exception>
+    /// <exception cref="RoutingExecutionException">A step failed; the performed steps were rolled back.</exception>
     /// <exception cref="RouteVerificationException">The kernel's lookup disagrees; the performed steps were rolled back.</exception>
     public async Task<RoutingExecution> ApplyAsync(RoutingState desired, CancellationToken cancellationToken = default)
     {

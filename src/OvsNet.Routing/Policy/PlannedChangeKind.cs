@@ -3,25 +3,25 @@ namespace OvsNet.Routing;
 /// <summary>The kinds of steps a <see cref="RoutingPlan"/> contains (the plan's list gives their order).</summary>
 public enum PlannedChangeKind
 {
-    /// <summary>Set the endpoint interface administratively up.</summary>
+    /// <summary>Set a device administratively up (<see cref="PlannedChange.DeviceName"/>).</summary>
     BringLinkUp,
 
-    /// <summary>Add the endpoint address (tagged).</summary>
+    /// <summary>Add an address (tagged with the engine's protocol).</summary>
     AddAddress,
 
-    /// <summary>Remove a route OvsNet installed that no longer matches the policy.</summary>
+    /// <summary>Remove a route: an owned one the desired state no longer declares, or a foreign one taken over (<see cref="PlannedChange.TakesOver"/>).</summary>
     RemoveRoute,
 
-    /// <summary>Add the tunnel table's default route.</summary>
+    /// <summary>Add a route (tagged), in any table.</summary>
     AddRoute,
 
-    /// <summary>Add the source rule.</summary>
+    /// <summary>Add a rule (tagged).</summary>
     AddRule,
 
-    /// <summary>Remove a rule OvsNet installed that no longer matches the policy.</summary>
+    /// <summary>Remove a rule: an owned one the desired state no longer declares, or a foreign one taken over.</summary>
     RemoveRule,
 
-    /// <summary>Remove an address OvsNet installed.</summary>
+    /// <summary>Remove an address the engine owns.</summary>
     RemoveAddress,
 
     /// <summary>Write a table-name drop-in (<see cref="PlannedChange.TableName"/>) in the iproute2 directory.</summary>

@@ -24,7 +24,7 @@ public sealed class RoutingExecution
 
     /// <summary>
     /// The steps that changed the kernel, in execution order; a subset of <see cref="RoutingPlan.Changes"/> without
-    /// the steps found already done. Pass it to <see cref="TunnelRoutingManager.UndoAsync"/> to revert exactly these.
+    /// the steps found already done. Pass it to <see cref="RoutingEngine.UndoAsync"/> to revert exactly these.
     /// </summary>
     public IReadOnlyList<PlannedChange> Performed { get; }
 
@@ -33,5 +33,5 @@ public sealed class RoutingExecution
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Plan.InterfaceName}: {Performed.Count} of {Plan.Changes.Count} step(s) performed";
+        $"{Plan.Label}: {Performed.Count} of {Plan.Changes.Count} step(s) performed";
 }

@@ -1,20 +1,25 @@
 namespace OvsNet.Routing;
 
 /// <summary>
-/// The difference between a policy and the kernel: the steps that would make them equal, in a safe order
-/// (link up, address, route, rule; removals of stale rules last). Immutable.
+/// The difference between a desired routing state and the kernel: the steps that would make them equal, in a safe
+/// order (see <see cref="RoutingEngine.PlanAsync"/>). Made by <see cref="RoutingEngine"/> and its clients, executed by
+/// <see cref="RoutingEngine.ExecuteAsync"/>. Immutable.
 /// </summary>
 public sealed class RoutingPlan
 {
     /// <summary>Creates a plan.</summary>
-    public RoutingPlan(string interfaceName, IReadOnlyList<PlannedChange> changes)
+    /// <param name="label">What the plan is for, shown by <see cref="ToString"/> (e.g. the tunnel endpoint <c>tep0</c>).</param>
+    /// <param name="changes">The steps, in execution order.</param>
+    public RoutingPlan(string label, IReadOnlyList<PlannedChange> changes)
     {
-        InterfaceName = interfaceName;
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(changes);
+        Label = label;
         Changes = changes;
     }
 
-    /// <summary>The interface the plan is for.</summary>
-    public string InterfaceName { get; }
+    /// <summary>What the plan is for: the tunnel endpoint's interface for a <see cref="TunnelRoutingManager"/> plan, <c>routing</c> for a plan of a whole state.</summary>
+    public string Label { get; }
 
     /// <summary>
     /// The desired state the plan was computed for (set by <see cref="RoutingEngine.PlanAsync"/>); executing the plan
@@ -25,10 +30,10 @@ public sealed class RoutingPlan
     /// <summary>The steps, in execution order.</summary>
     public IReadOnlyList<PlannedChange> Changes { get; }
 
-    /// <summary>True when the kernel already matches the policy.</summary>
+    /// <summary>True when the kernel already matches the desired state.</summary>
     public bool IsEmpty => Changes.Count == 0;
 
     /// <summary>One line per step, or "(nothing to do)".</summary>
     public override string ToString() =>
-        IsEmpty ? $"{InterfaceName}: (nothing to do)" : $"{InterfaceName}:{Environment.NewLine}" + string.Join(Environment.NewLine, Changes.Select(c => "  " + c));
+        IsEmpty ? $"{Label}: (nothing to do)" : $"{Label}:{Environment.NewLine}" + string.Join(Environment.NewLine, Changes.Select(c => "  " + c));
 }

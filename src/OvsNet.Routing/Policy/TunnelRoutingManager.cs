@@ -1,9 +1,12 @@
 namespace OvsNet.Routing;
 
 /// <summary>
-/// The tunnel endpoint's policy routing on top of <see cref="RoutingEngine"/>: a <see cref="TunnelRoutingPolicy"/>
+/// The tunnel endpoint's policy routing, a client of <see cref="RoutingEngine"/>: a <see cref="TunnelRoutingPolicy"/>
 /// becomes a <see cref="RoutingState"/> (address, default route in the policy's table, source rule) whose scope is the
-/// policy's device, table, source and priority, so entries OvsNet owns elsewhere are left alone. Conflicts with
+/// policy's device, table, source and priority, so entries OvsNet owns elsewhere are left alone, and engine options
+/// with the policy's protocol tag and priority band. It adds what is tunnel-specific: the endpoint must exist (OvsNet
+/// does not create it), the removal scope, and the watcher's respect for a link set down. Executing arbitrary plans and
+/// undoing steps belong to the engine (<see cref="RoutingEngine.ExecuteAsync"/>, <see cref="RoutingEngine.UndoAsync"/>). Conflicts with
 /// foreign entries follow <see cref="TunnelRoutingPolicy.ConflictPolicy"/>; every apply is verified with the kernel's
 /// route lookup from the endpoint address. Applying twice leaves exactly one rule and one route. Not thread-safe for
 /// concurrent applies of one policy.
@@ -27,12 +30,12 @@ public sealed class TunnelRoutingManager
         PlanApplyAsync(policy, allowLinkUp: true, cancellationToken);
 
     /// <summary>Plans and executes the policy; returns the plan that was executed (empty when nothing was needed).</summary>
-    /// <exception cref="PolicyApplyException">A step failed; the completed steps were rolled back.</exception>
+    /// <exception cref="RoutingExecutionException">A step failed; the completed steps were rolled back.</exception>
     /// <exception cref="RouteVerificationException">The kernel's lookup from the endpoint disagrees; the steps were rolled back.</exception>
     public async Task<RoutingPlan> ApplyAsync(TunnelRoutingPolicy policy, CancellationToken cancellationToken = default)
     {
         RoutingPlan plan = await PlanAsync(policy, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+        await Engine(policy).ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
         return plan;
     }
 
@@ -51,31 +54,31 @@ public sealed class TunnelRoutingManager
     }
 
     /// <summary>Plans and executes the removal of what OvsNet installed for the policy; returns that plan.</summary>
+    /// <exception cref="RoutingExecutionException">A step failed; the completed steps were rolled back.</exception>
     public async Task<RoutingPlan> RemoveAsync(TunnelRoutingPolicy policy, CancellationToken cancellationToken = default)
     {
         RoutingPlan plan = await PlanRemovalAsync(policy, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+        await Engine(policy).ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
         return plan;
     }
 
     /// <summary>
-    /// Executes a plan (see <see cref="RoutingEngine.ExecuteAsync"/>): steps found already done perform nothing, a
-    /// failure or cancellation rolls back the performed steps, and a plan from <see cref="PlanAsync"/> is verified
-    /// with the kernel's route lookup afterwards.
+    /// The engine options a policy stands for: its protocol tag and priority band; table names are not managed (the
+    /// policy's name is persisted with <see cref="RouteTableNames"/> and the renderers). With
+    /// <see cref="ToRoutingState"/>, this is the policy as a client of <see cref="RoutingEngine"/>: execute a plan from
+    /// <see cref="PlanAsync"/> with <c>new RoutingEngine(client, ToEngineOptions(policy)).ExecuteAsync(plan)</c>.
     /// </summary>
-    /// <exception cref="PolicyApplyException">A step failed; the performed steps were rolled back.</exception>
-    /// <exception cref="RouteVerificationException">The kernel's lookup disagrees; the performed steps were rolled back.</exception>
-    public Task<RoutingExecution> ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default) =>
-        new RoutingEngine(_client, EngineOptions(RouteProtocols.OvsNet, TunnelRoutingPolicy.DefaultPriorityBandStart, TunnelRoutingPolicy.DefaultPriorityBandEnd))
-            .ExecuteAsync(plan, cancellationToken);
-
-    /// <summary>
-    /// Undoes performed steps (see <see cref="RoutingEngine.UndoAsync"/>), last first; never throws for a failed
-    /// step and runs to the end regardless of cancellation.
-    /// </summary>
-    public Task<IReadOnlyList<Exception>> UndoAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken = default) =>
-        new RoutingEngine(_client, EngineOptions(RouteProtocols.OvsNet, TunnelRoutingPolicy.DefaultPriorityBandStart, TunnelRoutingPolicy.DefaultPriorityBandEnd))
-            .UndoAsync(performed, cancellationToken);
+    public static RoutingEngineOptions ToEngineOptions(TunnelRoutingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new RoutingEngineOptions
+        {
+            Protocol = policy.Protocol,
+            PriorityBandStart = policy.PriorityBandStart,
+            PriorityBandEnd = policy.PriorityBandEnd,
+            IpRouteDirectory = null,
+        };
+    }
 
     /// <summary>The engine state a policy stands for (for callers combining it with more routing).</summary>
     public static RoutingState ToRoutingState(TunnelRoutingPolicy policy)
@@ -127,14 +130,6 @@ public sealed class TunnelRoutingManager
         RulePriorities = [policy.RulePriority],
     };
 
-    private static RoutingEngineOptions EngineOptions(byte protocol, uint bandStart, uint bandEnd) => new()
-    {
-        Protocol = protocol,
-        PriorityBandStart = bandStart,
-        PriorityBandEnd = bandEnd,
-        IpRouteDirectory = null,
-    };
-
-    private RoutingEngine Engine(TunnelRoutingPolicy policy) =>
-        new(_client, EngineOptions(policy.Protocol, policy.PriorityBandStart, policy.PriorityBandEnd));
+    /// <summary>The engine for the policy's tag and band (the watcher executes its plans with it too).</summary>
+    internal RoutingEngine Engine(TunnelRoutingPolicy policy) => new(_client, ToEngineOptions(policy));
 }

@@ -152,7 +152,7 @@ public sealed class TunnelRouteWatcher : IAsyncDisposable
                     return;
                 }
 
-                await _manager.ExecuteAsync(plan, _stop.Token).ConfigureAwait(false);
+                await _manager.Engine(_policy).ExecuteAsync(plan, _stop.Token).ConfigureAwait(false);
                 Interlocked.Increment(ref _reapplyCount);
                 LogMessages.WatcherReapplied(_logger, _policy.InterfaceName, plan.Changes.Count);
                 Reapplied?.Invoke(this, new TunnelRouteWatcherEventArgs(plan));

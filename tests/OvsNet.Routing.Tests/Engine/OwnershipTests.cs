@@ -80,7 +80,7 @@ public sealed class OwnershipTests : IDisposable
         // drop-in away again with the rest.
         RoutingPlan plan = await engine.PlanAsync(Tunnel("198.51.100.10", 201, 1000), Ct);
         lab.Hv.Ip("route", "add", "default", "via", "192.0.2.1", "dev", "mgmt0", "table", "201");
-        var failed = await Assert.ThrowsAsync<PolicyApplyException>(() => engine.ExecuteAsync(plan, Ct));
+        var failed = await Assert.ThrowsAsync<RoutingExecutionException>(() => engine.ExecuteAsync(plan, Ct));
         Assert.Contains(failed.UndoneChanges, c => c.Kind == PlannedChangeKind.RegisterTableName);
         Assert.False(Directory.Exists(Path.Combine(_ipRoute, "rt_tables.d")) && Directory.GetFiles(Path.Combine(_ipRoute, "rt_tables.d")).Length > 0);
     }

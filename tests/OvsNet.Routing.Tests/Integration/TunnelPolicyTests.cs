@@ -135,10 +135,12 @@ public class TunnelPolicyTests
         // Between plan and execution someone else puts a different default route in table 200: link up and address
         // succeed, then the route's add meets EEXIST for a route that is not ours, which is a failure, not "done".
         lab.Hv.Ip("route", "add", "default", "via", "192.0.2.1", "dev", "mgmt0", "table", "200");
-        var ex = await Assert.ThrowsAsync<PolicyApplyException>(() => manager.ExecuteAsync(plan, Ct));
+        var engine = new RoutingEngine(client, TunnelRoutingManager.ToEngineOptions(HypervisorLab.Policy4));
+        var ex = await Assert.ThrowsAsync<RoutingExecutionException>(() => engine.ExecuteAsync(plan, Ct));
 
-        Assert.Equal(PlannedChangeKind.AddRoute, ex.FailedChange.Kind);
-        Assert.Equal(17, ex.FailedErrno);
+        Assert.Equal(PlannedChangeKind.AddRoute, ex.FailedChange?.Kind);
+        Assert.Equal(17, ex.Errno);
+        Assert.Equal(17, Assert.IsType<NetlinkException>(ex.InnerException).Errno);
         Assert.Contains("different route", ex.Message, StringComparison.Ordinal);
         Assert.Equal([PlannedChangeKind.AddAddress, PlannedChangeKind.BringLinkUp], ex.UndoneChanges.Select(c => c.Kind));
         Assert.Empty(ex.RollbackFailures);
@@ -187,12 +189,13 @@ public class TunnelPolicyTests
         lab.Hv.Ip("addr", "add", "198.51.100.10/24", "dev", "tep0");
         lab.Hv.Ip("rule", "add", "from", "198.51.100.10", "lookup", "200", "priority", "1000", "protocol", "240");
 
-        RoutingExecution execution = await manager.ExecuteAsync(plan, Ct);
+        var engine = new RoutingEngine(client, TunnelRoutingManager.ToEngineOptions(HypervisorLab.Policy4));
+        RoutingExecution execution = await engine.ExecuteAsync(plan, Ct);
         Assert.Same(plan, execution.Plan);
         Assert.Equal([PlannedChangeKind.BringLinkUp, PlannedChangeKind.AddRoute], execution.Performed.Select(c => c.Kind));
         Assert.Single(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
 
-        IReadOnlyList<Exception> failures = await manager.UndoAsync(execution.Performed, Ct);
+        IReadOnlyList<Exception> failures = await engine.UndoAsync(execution.Performed, Ct);
         Assert.Empty(failures);
 
         // What OvsNet did is reverted: the table route is gone and the link is down again.
@@ -207,7 +210,7 @@ public class TunnelPolicyTests
         Assert.Equal("198.51.100.10", rule.GetProperty("src").GetString());
 
         // Undoing again finds everything already undone: no error, and still nothing foreign removed.
-        Assert.Empty(await manager.UndoAsync(execution.Performed, Ct));
+        Assert.Empty(await engine.UndoAsync(execution.Performed, Ct));
         Assert.Single(RulesForTable(lab.Hv, "200"));
     }
 
