@@ -10,11 +10,11 @@ namespace OvsNet.Routing;
 /// </summary>
 public sealed record TunnelRoutingPolicy
 {
-    /// <summary>The priority band OvsNet's rules live in unless told otherwise.</summary>
-    public const uint DefaultPriorityBandStart = 1000;
+    /// <summary>The priority band OvsNet's rules live in unless told otherwise (the engine's default band).</summary>
+    public const uint DefaultPriorityBandStart = RoutingEngineOptions.DefaultPriorityBandStart;
 
     /// <summary>The end (inclusive) of the default priority band.</summary>
-    public const uint DefaultPriorityBandEnd = 1999;
+    public const uint DefaultPriorityBandEnd = RoutingEngineOptions.DefaultPriorityBandEnd;
 
     private static readonly string[] BuiltInTableNames = ["unspec", "default", "main", "local"];
 
