@@ -109,7 +109,7 @@ public sealed partial class RoutingEngine
         ArgumentNullException.ThrowIfNull(performed);
         var failures = new List<Exception>();
         var undone = new List<PlannedChange>();
-        var failed = new List<PlannedChange>();
+        var failed = new HashSet<int>();
         for (int i = performed.Count - 1; i >= 0; i--)
         {
             PlannedChange change = performed[i];
@@ -117,7 +117,7 @@ public sealed partial class RoutingEngine
             {
                 // Still in effect, in performed order: the steps not reached, then the ones whose undo failed.
                 var notUndone = new List<PlannedChange>(performed.Take(i + 1));
-                notUndone.AddRange(performed.Skip(i + 1).Where(c => failed.Contains(c)));
+                notUndone.AddRange(performed.Where((_, index) => failed.Contains(index)));
                 throw new RoutingUndoCanceledException(undone, notUndone, failures, cancellationToken);
             }
 
@@ -137,7 +137,7 @@ public sealed partial class RoutingEngine
             {
                 LogMessages.RollbackStepFailed(_logger, change, ex);
                 failures.Add(ex);
-                failed.Add(change);
+                failed.Add(i);
             }
         }
 
