@@ -138,7 +138,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
     /// until that chain unwinds; without the hop the caller's code after <c>await StartAsync</c> would run inside it
     /// (keeping those megabytes reachable meanwhile, and occupying StreamJsonRpc's handler). Once per start: negligible.
     /// </summary>
-    private static async Task LeaveReplyContinuationAsync() => await Task.Yield();
+    private static async Task LeaveReplyContinuationAsync() => await Rpc.StreamJsonRpcSeam.LeaveReplyContinuation();
 
     /// <summary>
     /// Subscribes to changes. The returned subscription's <see cref="OvsdbReplicaSubscription.Snapshot"/> and its stream

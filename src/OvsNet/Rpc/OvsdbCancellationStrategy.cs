@@ -10,6 +10,8 @@ namespace OvsNet.Rpc;
 /// StreamJsonRpc's default strategy sends <c>$/cancelRequest</c> with object params, which makes ovsdb-server drop the
 /// connection; and ovsdb-server 3.1 never replies to a cancelled request, so waiting for a reply would hang the caller.
 /// If the cancel cannot be written, the connection is failing: the call is left to fail with the connection's error.
+/// Relies on <see cref="StreamJsonRpcReliance.CancellationStrategyLeavesCallPending"/> (JsonRpc does not complete the
+/// call itself) and <see cref="StreamJsonRpcReliance.NotifyCompletesAfterFlush"/>.
 /// </summary>
 /// <remarks>Thread-safe: JsonRpc calls it from cancellation callbacks on any thread.</remarks>
 internal sealed class OvsdbCancellationStrategy : ICancellationStrategy
@@ -65,7 +67,7 @@ internal sealed class OvsdbCancellationStrategy : ICancellationStrategy
             }
 
             // Completes once the flush has written the notification to the stream (see OvsdbMessageHandler's writer).
-            await jsonRpc.NotifyAsync("cancel", [requestId.Number ?? (object?)requestId.String]).ConfigureAwait(false);
+            await StreamJsonRpcSeam.NotifyWrittenAsync(jsonRpc, "cancel", [requestId.Number ?? (object?)requestId.String]).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException or OperationCanceledException or InvalidOperationException)
         {

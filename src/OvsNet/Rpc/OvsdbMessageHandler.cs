@@ -22,16 +22,20 @@ namespace OvsNet.Rpc;
 /// protocol violation (JsonRpc would otherwise disconnect without a clear reason); the rest go to JsonRpc as ready-made
 /// <see cref="JsonRpcResult"/>/<see cref="JsonRpcError"/>.</item>
 /// </list>
+/// Outbound, it writes the JSON-RPC 1.0 dialect ovsdb-server accepts (<see cref="StreamJsonRpcSeam.Serialize"/>), and its
+/// own replies (<see cref="OvsdbReplyMessage"/>) directly.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Everything here goes through <see cref="PipeMessageHandler"/>'s supported overrides (<see cref="Write"/>,
+/// <see cref="ReadCoreAsync"/>, <see cref="FlushAsync"/>); what it needs from StreamJsonRpc beyond them goes through
+/// <see cref="StreamJsonRpcSeam"/>.
+/// </para>
 /// Thread-safety: JsonRpc calls <see cref="ReadCoreAsync"/> from one read loop and serializes writes;
 /// <see cref="TryBeginCancel"/> and <see cref="CompleteCancel"/> may be called from any thread.
 /// </remarks>
 internal sealed class OvsdbMessageHandler : PipeMessageHandler
 {
-    /// <summary>The error code under which server errors travel through JsonRpc (not one JsonRpc interprets).</summary>
-    internal const JsonRpcErrorCode ServerErrorCode = (JsonRpcErrorCode)(-32000);
-
     private static readonly JsonElement NullElement = CreateNull();
 
     private readonly JsonValueFramer framer;
@@ -45,7 +49,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     private Exception? fault;
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbMessageHandler"/> class.</summary>
-    public OvsdbMessageHandler(Stream stream, OvsdbFormatter formatter, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize)
+    public OvsdbMessageHandler(Stream stream, IJsonRpcMessageFormatter formatter, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize)
         : base(CreateWriter(stream), CreateReader(stream), formatter)
     {
         this.framer = new JsonValueFramer(maxMessageSize);
@@ -56,7 +60,10 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     /// <summary>Gets what ended the read loop with an error (a protocol violation or an I/O error), if anything.</summary>
     public Exception? Fault => Volatile.Read(ref this.fault);
 
-    /// <summary>Gets a token cancelled when the handler is disposed (JsonRpc disposes it on disconnection).</summary>
+    /// <summary>
+    /// Gets a token cancelled when the handler is disposed (JsonRpc disposes it on disconnection:
+    /// <see cref="StreamJsonRpcReliance.DisconnectionDisposesHandler"/>).
+    /// </summary>
     public CancellationToken Closing => this.DisposalToken;
 
     /// <summary>
@@ -99,14 +106,9 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             }
         }
 
-        // JsonRpc completes a call only when a response arrives through ReadAsync. A RequestCanceled error makes it
-        // cancel the caller's task (with the caller's token) and forget the request.
-        this.injected.Enqueue(new JsonRpcError
-        {
-            RequestId = id,
-            Version = "1.0",
-            Error = new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.RequestCanceled, Message = "Cancelled by the caller." },
-        });
+        // JsonRpc completes a call only when a response arrives through ReadAsync; this one cancels the caller's task
+        // (with the caller's token) and makes JsonRpc forget the request.
+        this.injected.Enqueue(StreamJsonRpcSeam.CreateCancelledResponse(id));
         this.Reader?.CancelPendingRead();
     }
 
@@ -117,13 +119,13 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
         if (this.logger.IsEnabled(LogLevel.Trace))
         {
             var buffer = new ArrayBufferWriter<byte>();
-            this.Formatter.Serialize(buffer, content);
+            this.Serialize(buffer, content);
             LogMessages.Sent(this.logger, new Utf8Json(buffer.WrittenMemory));
             writer.Write(buffer.WrittenSpan);
         }
         else
         {
-            this.Formatter.Serialize(writer, content);
+            this.Serialize(writer, content);
         }
 
         if (content is JsonRpcRequest { IsResponseExpected: true } request)
@@ -260,6 +262,18 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     private static PipeWriter CreateWriter(Stream stream)
         => PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: false));
 
+    private void Serialize(IBufferWriter<byte> output, JsonRpcMessage content)
+    {
+        if (content is OvsdbReplyMessage reply)
+        {
+            reply.WriteTo(output);
+        }
+        else
+        {
+            StreamJsonRpcSeam.Serialize(this.Formatter, output, content);
+        }
+    }
+
     private static JsonElement CreateNull()
     {
         using JsonDocument document = JsonDocument.Parse("null");
@@ -345,12 +359,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
             }
         }
 
-        message = new JsonRpcResult
-        {
-            RequestId = requestId,
-            Version = "1.0",
-            Result = new ReplyText(frame.Slice(resultStart, resultEnd - resultStart).ToArray()),
-        };
+        message = StreamJsonRpcSeam.CreateResult(requestId, new ReplyText(frame.Slice(resultStart, resultEnd - resultStart).ToArray()));
         return true;
     }
 
@@ -412,21 +421,11 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
         {
             // RFC 7047 errors are a string or an object {"error":..,"details":..}; JsonRpc's {code,message} reading
             // would kill the read loop, so the raw element travels as data and OvsdbJsonRpc turns it into an exception.
-            return new JsonRpcError
-            {
-                RequestId = id,
-                Version = "1.0",
-                Error = new JsonRpcError.ErrorDetail { Code = ServerErrorCode, Message = OvsdbServerError.Describe(error), Data = error },
-            };
+            return StreamJsonRpcSeam.CreateServerError(id, OvsdbServerError.Describe(error), error);
         }
 
         // A reply without "result" is read as a null result (ovsdb-server itself treats missing and null alike).
-        return new JsonRpcResult
-        {
-            RequestId = id,
-            Version = "1.0",
-            Result = root.TryGetProperty("result", out JsonElement result) ? result : NullElement,
-        };
+        return StreamJsonRpcSeam.CreateResult(id, root.TryGetProperty("result", out JsonElement result) ? result : NullElement);
     }
 
     private void AnswerRequest(string method, JsonElement id, JsonElement parameters)
@@ -453,7 +452,7 @@ internal sealed class OvsdbMessageHandler : PipeMessageHandler
     {
         try
         {
-            await this.WriteAsync(reply, this.DisposalToken).ConfigureAwait(false);
+            await StreamJsonRpcSeam.WriteOwnMessageAsync(this, reply, this.DisposalToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException or InvalidOperationException)
         {

@@ -28,8 +28,8 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     {
         this.sink = sink;
         this.logger = logger;
-        this.handler = new OvsdbMessageHandler(stream, new OvsdbFormatter(), sink, logger, maxMessageSize);
-        this.rpc = new OvsdbJsonRpc(this.handler);
+        this.handler = new OvsdbMessageHandler(stream, StreamJsonRpcSeam.CreateFormatter(), sink, logger, maxMessageSize);
+        this.rpc = new OvsdbJsonRpc(this.handler, this.handler.Closing);
         var cancellation = new OvsdbCancellationStrategy(this.handler, logger);
         cancellation.Attach(this.rpc);
         this.rpc.CancellationStrategy = cancellation;
@@ -65,7 +65,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         {
             throw ex.ToPublic();
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (StreamJsonRpcSeam.IsConnectionFailure(ex))
         {
             // Also when the token was cancelled: the cancel could then not be sent, so the caller must learn that the
             // connection failed rather than that the server was told to cancel.
@@ -81,7 +81,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
         {
             await this.rpc.NotifyAsync(method, [.. parameters]).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (StreamJsonRpcSeam.IsConnectionFailure(ex))
         {
             throw this.CreateClosedException(method, ex);
         }

@@ -11,7 +11,7 @@ internal sealed class OvsdbServerErrorException : RemoteInvocationException
 {
     /// <summary>Initializes a new instance of the <see cref="OvsdbServerErrorException"/> class.</summary>
     public OvsdbServerErrorException(string method, JsonElement error)
-        : base($"{method}: {OvsdbServerError.Describe(error)}", (int)OvsdbMessageHandler.ServerErrorCode, errorData: error)
+        : base($"{method}: {OvsdbServerError.Describe(error)}", (int)StreamJsonRpcSeam.ServerErrorCode, errorData: error)
     {
         this.Method = method;
         this.RawError = error;
