@@ -46,17 +46,11 @@ public static class InterfaceMonitor
             }
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (seconds is double limit)
-        {
-            stop.CancelAfter(TimeSpan.FromSeconds(limit));
-        }
-
-        await using OvsdbClient client = await OvsdbClient.ConnectAsync(db, stop.Token);
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(db, cancellationToken);
         await using OvsdbReplica replica = await OvsdbReplica.StartAsync(client, new OvsdbReplicaOptions
         {
             Tables = [new OvsdbReplicaTableOptions(Interface.TableName) { Columns = Columns }],
-        }, stop.Token);
+        }, cancellationToken);
 
         using OvsdbReplicaSubscription subscription = replica.Subscribe(new OvsdbReplicaSubscriptionOptions { Tables = [Interface.TableName] });
         foreach (Interface iface in subscription.Snapshot.Table<Interface>().All.OrderBy(i => i.Name, StringComparer.Ordinal))
@@ -66,6 +60,14 @@ public static class InterfaceMonitor
 
         await output.WriteLineAsync("watching interface changes");
         await output.FlushAsync(CancellationToken.None);
+
+        // --seconds is how long to watch: it starts once the replica holds the initial rows.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (seconds is double limit)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(limit));
+        }
+
         int seen = 0;
         try
         {

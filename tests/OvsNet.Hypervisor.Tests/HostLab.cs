@@ -86,7 +86,7 @@ internal sealed class HostLab : IAsyncDisposable
 
     /// <summary>
     /// Everything an apply could touch, as the stock tools print it, for before/after comparisons (IPv4: the kernel adds
-    /// IPv6 link-local addresses on its own, asynchronously, after a link comes up).
+    /// IPv6 link-local addresses on its own, asynchronously, after a link comes up, and ovs-vswitchd caches their routes).
     /// </summary>
     public async Task<string> SnapshotAsync()
     {
@@ -99,8 +99,16 @@ internal sealed class HostLab : IAsyncDisposable
             this.Namespace.Ip("-j", "rule", "show"),
             this.Namespace.Ip("-4", "-j", "route", "show", "table", "all"),
             this.Namespace.Ip("-4", "-j", "addr", "show"),
-            this.Appctl("ovs/route/show"));
+            Ipv4Only(this.Appctl("ovs/route/show")));
     }
+
+    /// <summary>
+    /// ovs-vswitchd's router table without its cached IPv6 entries: it copies the kernel's IPv6 link-local routes as they
+    /// appear, asynchronously, like the addresses they belong to.
+    /// </summary>
+    private static string Ipv4Only(string ovsRoutes) => string.Join(
+        "\n",
+        ovsRoutes.Split('\n').Where(line => !(line.StartsWith("Cached: ", StringComparison.Ordinal) && line.Split(' ', 3)[1].Contains(':', StringComparison.Ordinal))));
 
     public async ValueTask DisposeAsync()
     {
