@@ -76,7 +76,7 @@ public sealed partial class HostNetworkManager
             EnsureResult restored = await this.vswitch.EnsureTopologyAsync(restore, CancellationToken.None).ConfigureAwait(false);
             undone.AddRange(removed.Changes.Concat(restored.Changes).Select(c => "ovs: " + c));
         }
-        catch (Exception ex) when (ex is OvsdbException or InvalidOperationException or TimeoutException)
+        catch (OvsdbException ex)
         {
             failures.Add(ex);
         }

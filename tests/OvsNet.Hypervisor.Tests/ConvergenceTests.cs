@@ -74,9 +74,13 @@ public class ConvergenceTests
         await using HostLab lab = await HostLab.StartAsync();
         await lab.Fixture.VsctlAsync("add-br", "br0", "--", "set", "bridge", "br0", "datapath_type=netdev", "--", "add-port", "br0", "tep0", "--", "set", "interface", "tep0", "type=internal");
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token()));
+        var refused = await Assert.ThrowsAsync<OvsdbStateConflictException>(() => lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token()));
         Assert.Contains("AdoptExisting", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token()));
+        Assert.Equal(("Port", "tep0"), (refused.Table, refused.Name));
+
+        // Refused before anything was written: the conflict itself, not a HostNetworkException after a rollback.
+        var applyRefused = await Assert.ThrowsAsync<OvsdbStateConflictException>(() => lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token()));
+        Assert.Equal(("Port", "tep0"), (applyRefused.Table, applyRefused.Name));
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
 
         HostNetworkManager adopting = lab.ManagerWith(lab.Options.With(adopt: true));

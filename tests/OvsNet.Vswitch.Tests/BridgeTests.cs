@@ -64,8 +64,9 @@ public sealed class BridgeTests
         await using Lab lab = await Lab.WithBridgeAsync();
         await lab.Vswitch.EnsurePortAsync("br0", InterfaceSpec.Internal("mgmt0"), Lab.Token());
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
             () => lab.Vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "mgmt0", DatapathType = "netdev" }, Lab.Token()));
+        Assert.Equal(("Port", "mgmt0"), (error.Table, error.Name));
 
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
     }

@@ -156,8 +156,9 @@ public sealed class PortTests
         await lab.Vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "br1", DatapathType = "netdev" }, Lab.Token());
         await lab.Vswitch.EnsurePortAsync("br0", InterfaceSpec.Internal("mgmt0"), Lab.Token());
 
-        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
             () => lab.Vswitch.EnsurePortAsync("br1", InterfaceSpec.Internal("mgmt0"), Lab.Token()));
+        Assert.Equal(("Port", "mgmt0"), (error.Table, error.Name));
 
         Assert.Contains("bridge br0", error.Message, StringComparison.Ordinal);
         Assert.Equal(["mgmt0"], await lab.PortsAsync("br0"));

@@ -50,7 +50,8 @@ public sealed class RemovalTests
     {
         await using Lab lab = await Lab.WithBridgeAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Vswitch.RemovePortAsync("br0", "br0", Lab.Token()));
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(() => lab.Vswitch.RemovePortAsync("br0", "br0", Lab.Token()));
+        Assert.Equal(("Port", "br0"), (error.Table, error.Name));
 
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
     }

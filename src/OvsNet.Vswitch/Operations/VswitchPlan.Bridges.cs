@@ -132,13 +132,13 @@ internal sealed partial class VswitchPlan
         if (this.State.FindPort(portName) is { } port)
         {
             string where = this.State.BridgeOf(port) is { } other ? $"bridge {other.Name}" : "no bridge";
-            throw new InvalidOperationException($"A port named {portName} already exists (on {where}).");
+            throw new OvsdbStateConflictException(Port.TableName, portName, $"A port named {portName} already exists (on {where}).");
         }
 
         if (this.State.FindInterface(interfaceName) is { } iface)
         {
             string where = this.State.PortOf(iface) is { } other ? $"port {other.Name}" : "no port";
-            throw new InvalidOperationException($"An interface named {interfaceName} already exists (on {where}).");
+            throw new OvsdbStateConflictException(Interface.TableName, interfaceName, $"An interface named {interfaceName} already exists (on {where}).");
         }
     }
 

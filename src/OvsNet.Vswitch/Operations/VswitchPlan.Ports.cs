@@ -10,11 +10,11 @@ internal sealed partial class VswitchPlan
     public void EnsurePort(string bridgeName, PortSpec spec)
     {
         Bridge bridge = this.State.FindBridge(bridgeName)
-            ?? throw new InvalidOperationException($"There is no bridge named {bridgeName}; ensure the bridge first.");
+            ?? throw new OvsdbStateConflictException(Bridge.TableName, bridgeName, $"There is no bridge named {bridgeName}; ensure the bridge first.");
         Port? port = this.State.FindPort(spec.Name);
         if (port is not null && this.State.BridgeOf(port) is { } other && other.Uuid != bridge.Uuid)
         {
-            throw new InvalidOperationException($"Port {spec.Name} is on bridge {other.Name}, not {bridgeName}; remove it there first.");
+            throw new OvsdbStateConflictException(Port.TableName, spec.Name, $"Port {spec.Name} is on bridge {other.Name}, not {bridgeName}; remove it there first.");
         }
 
         this.ThrowIfInterfacesTaken(spec, port);
@@ -39,7 +39,7 @@ internal sealed partial class VswitchPlan
 
         if (portName == bridgeName)
         {
-            throw new InvalidOperationException($"Port {portName} is the local port of bridge {bridgeName}; remove the bridge instead.");
+            throw new OvsdbStateConflictException(Port.TableName, portName, $"Port {portName} is the local port of bridge {bridgeName}; remove the bridge instead.");
         }
 
         this.Set(bridge, Bridge.Columns.Ports, b => b with { Ports = b.Ports.Remove(port.Uuid) });
@@ -173,7 +173,7 @@ internal sealed partial class VswitchPlan
         if (this.State.FindPort(spec.Name) is { } port)
         {
             string where = this.State.BridgeOf(port) is { } other ? $"bridge {other.Name}" : "no bridge";
-            throw new InvalidOperationException($"Port {spec.Name} is on {where}, not {bridgeName}; remove it there first.");
+            throw new OvsdbStateConflictException(Port.TableName, spec.Name, $"Port {spec.Name} is on {where}, not {bridgeName}; remove it there first.");
         }
 
         this.ThrowIfInterfacesTaken(spec, null);
@@ -186,7 +186,7 @@ internal sealed partial class VswitchPlan
         {
             if (this.State.FindInterface(ifaceSpec.Name) is { } iface && this.State.PortOf(iface) is { } owner && (port is null || owner.Uuid != port.Uuid))
             {
-                throw new InvalidOperationException($"Interface {ifaceSpec.Name} belongs to port {owner.Name}, not {spec.Name}; remove it there first.");
+                throw new OvsdbStateConflictException(Interface.TableName, ifaceSpec.Name, $"Interface {ifaceSpec.Name} belongs to port {owner.Name}, not {spec.Name}; remove it there first.");
             }
         }
     }
