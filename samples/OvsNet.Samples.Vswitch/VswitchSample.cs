@@ -90,9 +90,9 @@ public static class VswitchSample
             return;
         }
 
-        foreach (string change in result.Changes)
+        foreach (VswitchChange change in result.Changes)
         {
-            await output.WriteLineAsync(change).ConfigureAwait(false);
+            await output.WriteLineAsync(change.ToString()).ConfigureAwait(false);
         }
     }
 }

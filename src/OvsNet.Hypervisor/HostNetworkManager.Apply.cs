@@ -66,7 +66,7 @@ public sealed partial class HostNetworkManager
                 ovs = setup.Result;
             }
 
-            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
+            (List<HostNetworkUndoneChange> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;

@@ -55,7 +55,7 @@ public sealed partial class HostNetworkManager
     public async Task<HostNetworkPlan> PlanAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
-        IReadOnlyList<string> ovs = await this.vswitch.PlanOwnedTopologyAsync(spec.ToVswitchTopology(), this.options.Ownership, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<VswitchChange> ovs = await this.vswitch.PlanOwnedTopologyAsync(spec.ToVswitchTopology(), this.options.Ownership, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> pending = await this.MissingDevicesAsync(spec, cancellationToken).ConfigureAwait(false);
         RoutingPlan routing = await this.PlanRoutingAsync(spec, pending, cancellationToken).ConfigureAwait(false);
         (IReadOnlyList<OvsRouteChange> router, _) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);

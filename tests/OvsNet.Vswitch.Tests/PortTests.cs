@@ -108,7 +108,13 @@ public sealed class PortTests
         Assert.True(changed.Changed);
         Assert.Equal(
             ["interface gre0: options:key \"5\" -> \"6\"", "interface gre0: options:local_ip removed (was \"198.51.100.10\")"],
-            changed.Changes);
+            changed.Changes.Select(c => c.ToString()));
+        Assert.Equal(
+            [
+                (VswitchChangeKind.Updated, "Interface", "gre0", "options", "key", "5", "6"),
+                (VswitchChangeKind.Updated, "Interface", "gre0", "options", "local_ip", "198.51.100.10", (string?)null),
+            ],
+            changed.Changes.Select(c => (c.Kind, c.Table, c.Name, c.Column, c.Key, c.OldValue, c.NewValue)));
         Assert.Equal("{key=\"6\", remote_ip=\"198.51.101.10\"}", await lab.Fixture.VsctlGetAsync("Interface", "gre0", "options"));
         Assert.Equal(uuid, await lab.Fixture.VsctlGetAsync("Interface", "gre0", "_uuid"));
     }
@@ -125,7 +131,8 @@ public sealed class PortTests
             PortSpec.For(InterfaceSpec.Internal("vm0"), tag: 20) with { ExternalIds = new Dictionary<string, string> { ["vm"] = "a" } },
             Lab.Token());
 
-        Assert.Equal(["port vm0: tag 10 -> 20", "port vm0: external_ids:vm=\"a\""], result.Changes);
+        Assert.Equal(["port vm0: tag 10 -> 20", "port vm0: external_ids:vm=\"a\""], result.Changes.Select(c => c.ToString()));
+        Assert.Equal([("tag", null, "10", "20"), ("external_ids", "vm", null, "a")], result.Changes.Select(c => (c.Column, c.Key, c.OldValue, c.NewValue)));
         Assert.Equal("20", await lab.Fixture.VsctlGetAsync("Port", "vm0", "tag"));
         Assert.Equal("{owner=someone, vm=a}", await lab.Fixture.VsctlGetAsync("Port", "vm0", "external_ids"));
     }

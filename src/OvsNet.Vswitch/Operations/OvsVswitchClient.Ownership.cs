@@ -45,7 +45,7 @@ public sealed partial class OvsVswitchClient
     }
 
     /// <summary>
-    /// Computes what <see cref="EnsureOwnedTopologyAsync"/> would change, without writing anything (the lines of
+    /// Computes what <see cref="EnsureOwnedTopologyAsync"/> would change, without writing anything (the records of
     /// <see cref="EnsureResult.Changes"/>; empty when the database already matches), refusing what it would refuse.
     /// </summary>
     /// <param name="bridges">The bridges and their ports.</param>
@@ -54,7 +54,7 @@ public sealed partial class OvsVswitchClient
     /// <returns>One line per change.</returns>
     /// <exception cref="ArgumentException">A spec or the ownership is invalid, or a name is listed twice.</exception>
     /// <exception cref="OvsdbStateConflictException">A listed port exists without the mark (and adopting is off), or a name is used elsewhere.</exception>
-    public async Task<IReadOnlyList<string>> PlanOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VswitchChange>> PlanOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
         ArgumentNullException.ThrowIfNull(ownership);

@@ -25,7 +25,7 @@ public sealed partial class OvsVswitchClient
     }
 
     /// <summary>
-    /// Computes what <see cref="EnsureTopologyAsync"/> would change, without writing anything (the lines of
+    /// Computes what <see cref="EnsureTopologyAsync"/> would change, without writing anything (the records of
     /// <see cref="EnsureResult.Changes"/>; empty when the database already matches).
     /// </summary>
     /// <param name="bridges">The bridges and their ports.</param>
@@ -33,7 +33,7 @@ public sealed partial class OvsVswitchClient
     /// <returns>One line per change.</returns>
     /// <exception cref="ArgumentException">A spec is invalid or a name is listed twice.</exception>
     /// <exception cref="OvsdbStateConflictException">A port or interface name is used elsewhere.</exception>
-    public async Task<IReadOnlyList<string>> PlanTopologyAsync(IReadOnlyList<BridgeTopology> bridges, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VswitchChange>> PlanTopologyAsync(IReadOnlyList<BridgeTopology> bridges, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
         var plan = new VswitchPlan(await this.ReadStateAsync(cancellationToken).ConfigureAwait(false));
