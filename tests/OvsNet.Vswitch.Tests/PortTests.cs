@@ -171,4 +171,30 @@ public sealed class PortTests
         Assert.Equal(["mgmt0"], await lab.PortsAsync("br0"));
         Assert.Empty(await lab.PortsAsync("br1"));
     }
+
+    [Fact]
+    public async Task A_port_on_a_missing_bridge_is_a_state_conflict_naming_the_bridge()
+    {
+        await using Lab lab = await Lab.WithBridgeAsync();
+
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
+            () => lab.Vswitch.EnsurePortAsync("br9", InterfaceSpec.Internal("vm9"), Lab.Token()));
+
+        Assert.Equal(("Bridge", "br9"), (error.Table, error.Name));
+        Assert.False(error.IsTransient);
+        Assert.Empty(await lab.Fixture.VsctlAsync("--no-wait", "--columns=name", "find", "Port", "name=vm9"));
+    }
+
+    [Fact]
+    public async Task An_interface_that_ovs_vsctl_put_in_another_port_is_a_state_conflict_naming_the_interface()
+    {
+        await using Lab lab = await Lab.WithBridgeAsync();
+        await lab.Fixture.VsctlAsync("--no-wait", "add-port", "br0", "vm1", "--", "set", "Interface", "vm1", "type=internal");
+
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
+            () => lab.Vswitch.EnsurePortAsync("br0", new PortSpec { Name = "bond0", Interfaces = [InterfaceSpec.Internal("vm1"), InterfaceSpec.Internal("vm2")] }, Lab.Token()));
+
+        Assert.Equal(("Interface", "vm1"), (error.Table, error.Name));
+        Assert.Contains("port vm1", error.Message, StringComparison.Ordinal);
+    }
 }
