@@ -75,7 +75,7 @@ public static class VswitchSample
             await output.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 1;
         }
-        catch (Exception ex) when (ex is OvsNet.OvsdbException or TimeoutException or InvalidOperationException)
+        catch (OvsNet.OvsdbException ex)
         {
             await output.WriteLineAsync($"failed: {ex.Message}").ConfigureAwait(false);
             return 1;
@@ -90,9 +90,9 @@ public static class VswitchSample
             return;
         }
 
-        foreach (string change in result.Changes)
+        foreach (VswitchChange change in result.Changes)
         {
-            await output.WriteLineAsync(change).ConfigureAwait(false);
+            await output.WriteLineAsync(change.ToString()).ConfigureAwait(false);
         }
     }
 }

@@ -34,9 +34,9 @@ public sealed class HostNetworkException : Exception
     /// <summary>Initializes a new instance of the <see cref="HostNetworkException"/> class.</summary>
     /// <param name="step">The step that failed.</param>
     /// <param name="innerException">The cause.</param>
-    /// <param name="rolledBack">What was undone, one line each.</param>
+    /// <param name="rolledBack">What was undone, in the order it was undone.</param>
     /// <param name="rollbackFailures">What could not be undone.</param>
-    public HostNetworkException(HostNetworkStep step, Exception innerException, IReadOnlyList<string> rolledBack, IReadOnlyList<Exception> rollbackFailures)
+    public HostNetworkException(HostNetworkStep step, Exception innerException, IReadOnlyList<HostNetworkUndoneChange> rolledBack, IReadOnlyList<Exception> rollbackFailures)
         : base(FormatMessage(step, innerException, rollbackFailures), innerException)
     {
         this.Step = step;
@@ -47,8 +47,8 @@ public sealed class HostNetworkException : Exception
     /// <summary>Gets the step that failed.</summary>
     public HostNetworkStep Step { get; }
 
-    /// <summary>Gets what the rollback undid, one line each.</summary>
-    public IReadOnlyList<string> RolledBack { get; }
+    /// <summary>Gets what the rollback undid, in the order it was undone (each renders as one line).</summary>
+    public IReadOnlyList<HostNetworkUndoneChange> RolledBack { get; }
 
     /// <summary>Gets the errors of undo steps that failed (empty when the host is as it was).</summary>
     public IReadOnlyList<Exception> RollbackFailures { get; }

@@ -18,7 +18,8 @@ public sealed partial class HostNetworkManager
     /// <param name="cancellationToken">Cancels the apply; what was done is rolled back.</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">The spec is invalid; nothing was changed.</exception>
-    /// <exception cref="InvalidOperationException">A name is used elsewhere, a declared port exists without the owner's mark, or ovs-vswitchd's control socket is needed but missing; nothing was changed.</exception>
+    /// <exception cref="OvsdbStateConflictException">A name is used elsewhere, or a declared port exists without the owner's mark; nothing was changed.</exception>
+    /// <exception cref="InvalidOperationException">The spec needs ovs-vswitchd's router but this manager has no control-socket client; nothing was changed.</exception>
     /// <exception cref="RoutingConflictException">Foreign routing entries are in the way; nothing was changed.</exception>
     /// <exception cref="HostNetworkException">A step failed; what the apply had changed was rolled back.</exception>
     public async Task<HostNetworkResult> ApplyAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
@@ -65,15 +66,16 @@ public sealed partial class HostNetworkManager
                 ovs = setup.Result;
             }
 
-            (List<string> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
+            (List<HostNetworkUndoneChange> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
 
-            if (step == HostNetworkStep.Vswitch && ex is InvalidOperationException && ovs is null)
+            if (step == HostNetworkStep.Vswitch && ex is OvsdbStateConflictException && ovs is null)
             {
-                // Refused before anything was written (a name used elsewhere): nothing to roll back.
+                // Refused while planning, before anything was written (a name used elsewhere): nothing to roll back.
+                // Only this exception: anything else (a bug included) takes the failure path with its rollback.
                 throw;
             }
 
@@ -112,7 +114,9 @@ public sealed partial class HostNetworkManager
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException(
+            throw new OvsdbTimeoutException(
+                "wait for kernel devices",
+                this.options.DeviceTimeout,
                 $"ovs-vswitchd did not create {string.Join(", ", missing)} as kernel devices within {this.options.DeviceTimeout} (is it running in the netlink client's namespace?).", ex);
         }
     }

@@ -81,7 +81,7 @@ public sealed partial class HostNetworkManager
     }
 
     /// <summary>Undoes router changes newest first: an added entry goes (or the one it replaced comes back), a removed one comes back.</summary>
-    private async Task UndoOvsRouterAsync(IReadOnlyList<(OvsRouteChange Change, OvsRoute? Previous)> performed, List<string> undone, List<Exception> failures)
+    private async Task UndoOvsRouterAsync(IReadOnlyList<(OvsRouteChange Change, OvsRoute? Previous)> performed, List<HostNetworkUndoneChange> undone, List<Exception> failures)
     {
         foreach ((OvsRouteChange change, OvsRoute? previous) in performed.Reverse())
         {
@@ -90,13 +90,13 @@ public sealed partial class HostNetworkManager
                 if (change.IsAdd && previous is null)
                 {
                     await this.router!.RemoveAsync(change.Route.Prefix, CancellationToken.None).ConfigureAwait(false);
-                    undone.Add($"ovs-router: removed {change.Route.Prefix}");
+                    undone.Add(new HostNetworkUndoneChange { Step = HostNetworkStep.OvsRouter, OvsRouter = change with { IsAdd = false } });
                 }
                 else
                 {
                     OvsRoute back = change.IsAdd ? previous! : change.Route;
                     await this.router!.AddAsync(back, CancellationToken.None).ConfigureAwait(false);
-                    undone.Add($"ovs-router: restored {back}");
+                    undone.Add(new HostNetworkUndoneChange { Step = HostNetworkStep.OvsRouter, OvsRouter = new OvsRouteChange(true, back) });
                 }
             }
             catch (Exception ex) when (ex is OvsUnixctlException or OvsdbConnectionException)

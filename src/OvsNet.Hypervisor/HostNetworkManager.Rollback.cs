@@ -13,10 +13,10 @@ public sealed partial class HostNetworkManager
     /// existing bridges are removed, and the ports the apply reconfigured or removed (owned ports the spec no longer
     /// declared) get their previous interfaces (type, options, external_ids) back. Never cancelled.
     /// </summary>
-    private async Task<(List<string> Undone, List<Exception> Failures)> RollbackAsync(
+    private async Task<(List<HostNetworkUndoneChange> Undone, List<Exception> Failures)> RollbackAsync(
         IReadOnlyList<BridgeTopology> topology, IReadOnlyList<VswitchBridge> before, EnsureResult? ovs, IReadOnlyList<PlannedChange> performed, IReadOnlyList<(OvsRouteChange Change, OvsRoute? Previous)> routerPerformed)
     {
-        var undone = new List<string>();
+        var undone = new List<HostNetworkUndoneChange>();
         var failures = new List<Exception>();
         await this.UndoOvsRouterAsync(routerPerformed, undone, failures).ConfigureAwait(false);
 
@@ -26,7 +26,7 @@ public sealed partial class HostNetworkManager
             IReadOnlyList<Exception> errors = await this.routing.UndoAsync([change], CancellationToken.None).ConfigureAwait(false);
             if (errors.Count == 0)
             {
-                undone.Add($"undone: {change}");
+                undone.Add(new HostNetworkUndoneChange { Step = HostNetworkStep.Routing, Routing = change });
             }
 
             failures.AddRange(errors);
@@ -74,9 +74,9 @@ public sealed partial class HostNetworkManager
         {
             EnsureResult removed = await this.vswitch.RemoveTopologyAsync(removeBridges, removePorts, CancellationToken.None).ConfigureAwait(false);
             EnsureResult restored = await this.vswitch.EnsureTopologyAsync(restore, CancellationToken.None).ConfigureAwait(false);
-            undone.AddRange(removed.Changes.Concat(restored.Changes).Select(c => "ovs: " + c));
+            undone.AddRange(removed.Changes.Concat(restored.Changes).Select(c => new HostNetworkUndoneChange { Step = HostNetworkStep.Vswitch, Vswitch = c }));
         }
-        catch (Exception ex) when (ex is OvsdbException or InvalidOperationException or TimeoutException)
+        catch (OvsdbException ex)
         {
             failures.Add(ex);
         }

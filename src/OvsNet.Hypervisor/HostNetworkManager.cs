@@ -49,12 +49,13 @@ public sealed partial class HostNetworkManager
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The plan; <see cref="HostNetworkPlan.IsEmpty"/> when the host already matches.</returns>
     /// <exception cref="ArgumentException">The spec is invalid.</exception>
-    /// <exception cref="InvalidOperationException">A name is used elsewhere, a declared port exists without the owner's mark, or ovs-vswitchd's control socket is needed but missing.</exception>
+    /// <exception cref="OvsdbStateConflictException">A name is used elsewhere, or a declared port exists without the owner's mark.</exception>
+    /// <exception cref="InvalidOperationException">The spec needs ovs-vswitchd's router but this manager has no control-socket client.</exception>
     /// <exception cref="RoutingConflictException">Foreign routing entries are in the way (for example a default route in the main table, without <see cref="HostNetworkOptions.TakeOverDefaultRoute"/>).</exception>
     public async Task<HostNetworkPlan> PlanAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
-        IReadOnlyList<string> ovs = await this.vswitch.PlanOwnedTopologyAsync(spec.ToVswitchTopology(), this.options.Ownership, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<VswitchChange> ovs = await this.vswitch.PlanOwnedTopologyAsync(spec.ToVswitchTopology(), this.options.Ownership, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> pending = await this.MissingDevicesAsync(spec, cancellationToken).ConfigureAwait(false);
         RoutingPlan routing = await this.PlanRoutingAsync(spec, pending, cancellationToken).ConfigureAwait(false);
         (IReadOnlyList<OvsRouteChange> router, _) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text;
 using OvsNet.Routing;
+using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Hypervisor;
 
@@ -10,8 +11,8 @@ namespace OvsNet.Hypervisor;
 /// </summary>
 public sealed record HostNetworkPlan
 {
-    /// <summary>Gets the OVS changes, one line each (empty when the database matches).</summary>
-    public required IReadOnlyList<string> VswitchChanges { get; init; }
+    /// <summary>Gets the OVS changes (empty when the database matches).</summary>
+    public required IReadOnlyList<VswitchChange> VswitchChanges { get; init; }
 
     /// <summary>Gets the internal ports that are not kernel devices yet (ovs-vswitchd creates them in the OVS step).</summary>
     public required IReadOnlyList<string> PendingDevices { get; init; }
@@ -35,9 +36,9 @@ public sealed record HostNetworkPlan
         }
 
         var text = new StringBuilder();
-        foreach (string change in this.VswitchChanges)
+        foreach (VswitchChange change in this.VswitchChanges)
         {
-            text.Append("ovs: ").AppendLine(change);
+            text.Append("ovs: ").AppendLine(change.ToString());
         }
 
         if (this.PendingDevices.Count > 0)

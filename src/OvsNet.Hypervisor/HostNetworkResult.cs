@@ -29,9 +29,9 @@ public sealed record HostNetworkResult
         }
 
         var text = new StringBuilder();
-        foreach (string change in this.Vswitch.Changes)
+        foreach (VswitchChange change in this.Vswitch.Changes)
         {
-            text.Append("ovs: ").AppendLine(change);
+            text.Append("ovs: ").AppendLine(change.ToString());
         }
 
         foreach (PlannedChange change in this.Routing)

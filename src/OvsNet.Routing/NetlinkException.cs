@@ -58,6 +58,10 @@ public class NetlinkException : RoutingException
     /// <summary>True when the failure is a missing privilege (EPERM or EACCES).</summary>
     public bool IsPermissionDenied => Errno is 1 or 13;
 
+    /// <inheritdoc/>
+    /// <remarks>True for EINTR (4), EAGAIN (11), EBUSY (16), ENOBUFS (105) and a timeout (ETIMEDOUT, 110).</remarks>
+    public override bool IsTransient => Errno is 4 or 11 or 16 or 105 or 110;
+
     private static string Describe(int errno, string operation, string? kernelMessage)
     {
         string text = $"{operation} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";

@@ -25,4 +25,13 @@ public class RoutingException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Gets a value indicating whether retrying the same call may succeed with the kernel as it is: true for a request
+    /// the kernel did not answer in time (<see cref="NetlinkTimeoutException"/>), for the errnos that say "not now"
+    /// (EAGAIN, EBUSY, ENOBUFS, and EINTR for a dump that kept being interrupted by concurrent changes), and for a
+    /// <see cref="RoutingExecutionException"/> (rolled back) whose cause is transient. False for refusals that stay
+    /// until the state changes: a conflict, a missing device, EEXIST, EPERM.
+    /// </summary>
+    public virtual bool IsTransient => false;
 }

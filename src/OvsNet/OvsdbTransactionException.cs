@@ -13,7 +13,6 @@ public sealed class OvsdbTransactionException : OvsdbException
     /// <summary>Initializes a new instance of the <see cref="OvsdbTransactionException"/> class.</summary>
     public OvsdbTransactionException()
     {
-        this.Operation = string.Empty;
     }
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbTransactionException"/> class.</summary>
@@ -21,7 +20,6 @@ public sealed class OvsdbTransactionException : OvsdbException
     public OvsdbTransactionException(string message)
         : base(message)
     {
-        this.Operation = string.Empty;
     }
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbTransactionException"/> class.</summary>
@@ -30,17 +28,16 @@ public sealed class OvsdbTransactionException : OvsdbException
     public OvsdbTransactionException(string message, Exception? innerException)
         : base(message, innerException)
     {
-        this.Operation = string.Empty;
     }
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbTransactionException"/> class from a failed result.</summary>
     /// <param name="database">The database the transaction ran against.</param>
     /// <param name="failedIndex">The index of the failed operation; the operation count for a commit-time failure.</param>
-    /// <param name="operation">The failed operation's <c>op</c>, or <c>commit</c> for a commit-time failure.</param>
+    /// <param name="operation">The failed operation's kind, or null for a commit-time failure.</param>
     /// <param name="table">The failed operation's table, if it has one.</param>
     /// <param name="failure">The error element of the result.</param>
     /// <param name="result">The whole parsed result.</param>
-    public OvsdbTransactionException(string database, int failedIndex, string operation, string? table, OvsdbOperationResult failure, OvsdbTransactResult result)
+    public OvsdbTransactionException(string database, int failedIndex, OvsdbOperationKind? operation, string? table, OvsdbOperationResult failure, OvsdbTransactResult result)
         : base(FormatMessage(database, failedIndex, operation, table, failure))
     {
         ArgumentNullException.ThrowIfNull(failure);
@@ -56,8 +53,13 @@ public sealed class OvsdbTransactionException : OvsdbException
     /// <summary>Gets the index of the failed operation, or the number of operations for a commit-time failure.</summary>
     public int FailedIndex { get; }
 
-    /// <summary>Gets the failed operation's <c>op</c> (<c>insert</c>, <c>wait</c>...), or <c>commit</c>.</summary>
-    public string Operation { get; }
+    /// <summary>
+    /// Gets the kind of the failed operation (<see cref="OvsdbOperationKind.Wait"/> when a verification found the rows
+    /// changed), or null for a commit-time failure, which no operation caused (a referential integrity violation, a
+    /// constraint checked at commit): then <see cref="FailedIndex"/> is the number of operations. Also null for an
+    /// exception made with one of the standard constructors.
+    /// </summary>
+    public OvsdbOperationKind? Operation { get; }
 
     /// <summary>Gets the failed operation's table, or null.</summary>
     public string? Table { get; }
@@ -77,11 +79,11 @@ public sealed class OvsdbTransactionException : OvsdbException
     /// <inheritdoc/>
     public override bool IsTransient => this.ErrorKind is OvsdbErrorKind.NotLeader;
 
-    private static string FormatMessage(string database, int index, string operation, string? table, OvsdbOperationResult failure)
+    private static string FormatMessage(string database, int index, OvsdbOperationKind? operation, string? table, OvsdbOperationResult failure)
     {
-        string where = operation == "commit"
+        string where = operation is not { } kind
             ? $"transact on {database} failed at commit (after {index} operations)"
-            : $"transact on {database} failed at operation {index} ({operation}{(table is null ? string.Empty : " " + table)})";
+            : $"transact on {database} failed at operation {index} ({OvsdbOperationKinds.ToOp(kind)}{(table is null ? string.Empty : " " + table)})";
         return failure?.Details is null ? $"{where}: {failure?.Error}" : $"{where}: {failure.Error}: {failure.Details}";
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OvsNet.Routing;
+using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Hypervisor.Tests;
 
@@ -54,7 +55,8 @@ public class ConvergenceTests
         HostNetworkPlan plan = await lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token());
         HostNetworkResult result = await lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token());
 
-        Assert.Contains("port gre1: removed from bridge br-int", plan.VswitchChanges);
+        Assert.Contains(plan.VswitchChanges, c => c is { Kind: VswitchChangeKind.Removed, Table: "Port", Name: "gre1", Parent: "br-int" });
+        Assert.Contains("port gre1: removed from bridge br-int", plan.VswitchChanges.Select(c => c.ToString()));
         Assert.Contains(plan.OvsRouter, c => !c.IsAdd && c.Route.Prefix == IPNetwork.Parse("198.51.102.0/24"));
         Assert.True(result.Changed);
         Assert.Equal(["gre0", "vm0"], (await lab.Fixture.VsctlAsync("--no-wait", "list-ports", "br-int")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -74,9 +76,13 @@ public class ConvergenceTests
         await using HostLab lab = await HostLab.StartAsync();
         await lab.Fixture.VsctlAsync("add-br", "br0", "--", "set", "bridge", "br0", "datapath_type=netdev", "--", "add-port", "br0", "tep0", "--", "set", "interface", "tep0", "type=internal");
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token()));
+        var refused = await Assert.ThrowsAsync<OvsdbStateConflictException>(() => lab.Manager.PlanAsync(HostLab.Spec(), HostLab.Token()));
         Assert.Contains("AdoptExisting", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token()));
+        Assert.Equal(("Port", "tep0"), (refused.Table, refused.Name));
+
+        // Refused before anything was written: the conflict itself, not a HostNetworkException after a rollback.
+        var applyRefused = await Assert.ThrowsAsync<OvsdbStateConflictException>(() => lab.Manager.ApplyAsync(HostLab.Spec(), HostLab.Token()));
+        Assert.Equal(("Port", "tep0"), (applyRefused.Table, applyRefused.Name));
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
 
         HostNetworkManager adopting = lab.ManagerWith(lab.Options.With(adopt: true));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OvsNet.Routing;
+using OvsNet.Vswitch.Operations;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Hypervisor.Tests;
@@ -88,7 +89,8 @@ public class HostNetworkTests
         Assert.Equal(PlannedChangeKind.AddRoute, routing.FailedChange?.Kind);
         Assert.Equal(RouteTables.Main, routing.FailedChange?.Route?.Table);
         Assert.NotEmpty(routing.UndoneChanges); // the engine undid its own steps
-        Assert.Contains(failure.RolledBack, line => line.Contains("bridge br0: removed", StringComparison.Ordinal));
+        Assert.Contains(failure.RolledBack, c => c.Step == HostNetworkStep.Vswitch && c.Vswitch is { Kind: VswitchChangeKind.Removed, Table: "Bridge", Name: "br0" });
+        Assert.Contains(failure.RolledBack, c => c.ToString().StartsWith("ovs: bridge br0: removed", StringComparison.Ordinal));
         Assert.Equal(string.Empty, (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
         Assert.DoesNotContain(lab.Namespace.IpJson("rule", "show").EnumerateArray(), r => r.GetProperty("priority").GetInt32() == 1000);
 

@@ -56,7 +56,7 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
         txn.Insert("NoSuchTable", OvsdbRow.Empty);
         OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
         Assert.Equal(1, ex.FailedIndex);
-        Assert.Equal("insert", ex.Operation);
+        Assert.Equal(OvsdbOperationKind.Insert, ex.Operation);
         Assert.Equal("NoSuchTable", ex.Table);
         Assert.Contains("operation 1", ex.Message, StringComparison.Ordinal);
         Assert.True(client.IsConnected);
@@ -75,7 +75,7 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
 
         OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
         Assert.Equal(OvsdbErrorKind.ReferentialIntegrityViolation, ex.ErrorKind);
-        Assert.Equal("commit", ex.Operation);
+        Assert.Null(ex.Operation);
         Assert.Equal(3, ex.FailedIndex);
         Assert.DoesNotContain(name, await server.VsctlAsync("show"), StringComparison.Ordinal);
     }
@@ -90,7 +90,7 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
         OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
         Assert.Equal(OvsdbErrorKind.TimedOut, ex.ErrorKind);
         Assert.Equal(0, ex.FailedIndex);
-        Assert.Equal("wait", ex.Operation);
+        Assert.Equal(OvsdbOperationKind.Wait, ex.Operation);
     }
 
     [Theory]

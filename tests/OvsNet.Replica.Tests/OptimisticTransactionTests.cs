@@ -95,7 +95,7 @@ public sealed class OptimisticTransactionTests(OvsdbServerFixture server) : ICla
             Assert.Equal(3, runs);
             OvsdbTransactionException inner = Assert.IsType<OvsdbTransactionException>(ex.InnerException);
             Assert.Equal(OvsdbErrorKind.TimedOut, inner.ErrorKind);
-            Assert.Equal("wait", inner.Operation);
+            Assert.Equal(OvsdbOperationKind.Wait, inner.Operation);
             Assert.False(Assert.Single(replica.Current.Table<OpenVSwitch>().All).ExternalIds.ContainsKey("never"));
         }
     }

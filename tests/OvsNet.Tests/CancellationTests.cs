@@ -61,14 +61,18 @@ public class CancellationTests
     }
 
     [Fact]
-    public async Task Request_timeout_cancels_with_TimeoutException()
+    public async Task Request_timeout_cancels_with_a_transient_OvsdbTimeoutException_wrapping_TimeoutException()
     {
         await using var h = Harness.Create(requestTimeout: TimeSpan.FromMilliseconds(200));
         Task call = h.Client.ListDatabasesAsync(TestTimeouts.CallToken());
         JsonElement request = await h.Peer.ExpectRequestAsync("list_dbs");
 
-        TimeoutException ex = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TestTimeouts.Call));
+        OvsdbTimeoutException ex = await Assert.ThrowsAsync<OvsdbTimeoutException>(() => call.WaitAsync(TestTimeouts.Call));
         Assert.Contains("list_dbs", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.IsTransient);
+        Assert.IsType<TimeoutException>(ex.InnerException);
+        Assert.Equal("list_dbs", ex.Operation);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
         JsonElement cancel = await h.Peer.ExpectNotificationAsync("cancel");
         Assert.Equal(request.GetProperty("id").GetRawText(), cancel.GetProperty("params")[0].GetRawText());
     }

@@ -55,7 +55,7 @@ public class TransactionTests
 
         OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => commit);
         Assert.Equal(1, ex.FailedIndex);
-        Assert.Equal("delete", ex.Operation);
+        Assert.Equal(OvsdbOperationKind.Delete, ex.Operation);
         Assert.Equal("Bridge", ex.Table);
         Assert.Equal(OvsdbErrorKind.ConstraintViolation, ex.ErrorKind);
         Assert.Contains("operation 1 (delete Bridge)", ex.Message, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public class TransactionTests
 
         OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => commit);
         Assert.Equal(1, ex.FailedIndex);
-        Assert.Equal("commit", ex.Operation);
+        Assert.Null(ex.Operation);
         Assert.Equal(OvsdbErrorKind.ReferentialIntegrityViolation, ex.ErrorKind);
     }
 

@@ -23,7 +23,8 @@ public sealed class BridgeTests
         EnsureResult again = await lab.Vswitch.EnsureBridgeAsync(spec, Lab.Token());
 
         Assert.True(created.Changed);
-        Assert.StartsWith("bridge br0: created (datapath_type=netdev, fail_mode=secure", created.Changes[0], StringComparison.Ordinal);
+        Assert.StartsWith("bridge br0: created (datapath_type=netdev, fail_mode=secure", created.Changes[0].ToString(), StringComparison.Ordinal);
+        Assert.Equal((VswitchChangeKind.Created, "Bridge", "br0"), (created.Changes[0].Kind, created.Changes[0].Table, created.Changes[0].Name));
         Assert.False(again.Changed);
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
         Assert.Equal("netdev", await lab.Fixture.VsctlGetAsync("Bridge", "br0", "datapath_type"));
@@ -53,7 +54,10 @@ public sealed class BridgeTests
 
         Assert.Equal(
             ["bridge br0: fail_mode [] -> standalone", "bridge br0: protocols [] -> [OpenFlow13]", "bridge br0: external_ids:owner=\"ovsnet\""],
-            result.Changes);
+            result.Changes.Select(c => c.ToString()));
+        Assert.Equal(
+            [("fail_mode", null, null, "standalone"), ("protocols", null, "", "OpenFlow13"), ("external_ids", "owner", null, "ovsnet")],
+            result.Changes.Select(c => (c.Column, c.Key, c.OldValue, c.NewValue)));
         Assert.Equal("standalone", await lab.Fixture.VsctlGetAsync("Bridge", "br0", "fail_mode"));
         Assert.Equal("{foreign=kept, owner=ovsnet}", await lab.Fixture.VsctlGetAsync("Bridge", "br0", "external_ids"));
     }
@@ -64,8 +68,9 @@ public sealed class BridgeTests
         await using Lab lab = await Lab.WithBridgeAsync();
         await lab.Vswitch.EnsurePortAsync("br0", InterfaceSpec.Internal("mgmt0"), Lab.Token());
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
             () => lab.Vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "mgmt0", DatapathType = "netdev" }, Lab.Token()));
+        Assert.Equal(("Port", "mgmt0"), (error.Table, error.Name));
 
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
     }

@@ -108,7 +108,13 @@ public sealed class PortTests
         Assert.True(changed.Changed);
         Assert.Equal(
             ["interface gre0: options:key \"5\" -> \"6\"", "interface gre0: options:local_ip removed (was \"198.51.100.10\")"],
-            changed.Changes);
+            changed.Changes.Select(c => c.ToString()));
+        Assert.Equal(
+            [
+                (VswitchChangeKind.Updated, "Interface", "gre0", "options", "key", "5", "6"),
+                (VswitchChangeKind.Updated, "Interface", "gre0", "options", "local_ip", "198.51.100.10", (string?)null),
+            ],
+            changed.Changes.Select(c => (c.Kind, c.Table, c.Name, c.Column, c.Key, c.OldValue, c.NewValue)));
         Assert.Equal("{key=\"6\", remote_ip=\"198.51.101.10\"}", await lab.Fixture.VsctlGetAsync("Interface", "gre0", "options"));
         Assert.Equal(uuid, await lab.Fixture.VsctlGetAsync("Interface", "gre0", "_uuid"));
     }
@@ -125,7 +131,8 @@ public sealed class PortTests
             PortSpec.For(InterfaceSpec.Internal("vm0"), tag: 20) with { ExternalIds = new Dictionary<string, string> { ["vm"] = "a" } },
             Lab.Token());
 
-        Assert.Equal(["port vm0: tag 10 -> 20", "port vm0: external_ids:vm=\"a\""], result.Changes);
+        Assert.Equal(["port vm0: tag 10 -> 20", "port vm0: external_ids:vm=\"a\""], result.Changes.Select(c => c.ToString()));
+        Assert.Equal([("tag", null, "10", "20"), ("external_ids", "vm", null, "a")], result.Changes.Select(c => (c.Column, c.Key, c.OldValue, c.NewValue)));
         Assert.Equal("20", await lab.Fixture.VsctlGetAsync("Port", "vm0", "tag"));
         Assert.Equal("{owner=someone, vm=a}", await lab.Fixture.VsctlGetAsync("Port", "vm0", "external_ids"));
     }
@@ -156,11 +163,38 @@ public sealed class PortTests
         await lab.Vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "br1", DatapathType = "netdev" }, Lab.Token());
         await lab.Vswitch.EnsurePortAsync("br0", InterfaceSpec.Internal("mgmt0"), Lab.Token());
 
-        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
             () => lab.Vswitch.EnsurePortAsync("br1", InterfaceSpec.Internal("mgmt0"), Lab.Token()));
+        Assert.Equal(("Port", "mgmt0"), (error.Table, error.Name));
 
         Assert.Contains("bridge br0", error.Message, StringComparison.Ordinal);
         Assert.Equal(["mgmt0"], await lab.PortsAsync("br0"));
         Assert.Empty(await lab.PortsAsync("br1"));
+    }
+
+    [Fact]
+    public async Task A_port_on_a_missing_bridge_is_a_state_conflict_naming_the_bridge()
+    {
+        await using Lab lab = await Lab.WithBridgeAsync();
+
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
+            () => lab.Vswitch.EnsurePortAsync("br9", InterfaceSpec.Internal("vm9"), Lab.Token()));
+
+        Assert.Equal(("Bridge", "br9"), (error.Table, error.Name));
+        Assert.False(error.IsTransient);
+        Assert.Empty(await lab.Fixture.VsctlAsync("--no-wait", "--columns=name", "find", "Port", "name=vm9"));
+    }
+
+    [Fact]
+    public async Task An_interface_that_ovs_vsctl_put_in_another_port_is_a_state_conflict_naming_the_interface()
+    {
+        await using Lab lab = await Lab.WithBridgeAsync();
+        await lab.Fixture.VsctlAsync("--no-wait", "add-port", "br0", "vm1", "--", "set", "Interface", "vm1", "type=internal");
+
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(
+            () => lab.Vswitch.EnsurePortAsync("br0", new PortSpec { Name = "bond0", Interfaces = [InterfaceSpec.Internal("vm1"), InterfaceSpec.Internal("vm2")] }, Lab.Token()));
+
+        Assert.Equal(("Interface", "vm1"), (error.Table, error.Name));
+        Assert.Contains("port vm1", error.Message, StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,8 @@ public sealed class RemovalTests
         EnsureResult port = await lab.Vswitch.RemovePortAsync("br0", "mgmt0", Lab.Token());
         EnsureResult tunnel = await lab.Vswitch.RemovePortAsync("br0", "gre0", Lab.Token());
 
-        Assert.Equal(["port mgmt0: removed from bridge br0"], port.Changes);
+        Assert.Equal(["port mgmt0: removed from bridge br0"], port.Changes.Select(c => c.ToString()));
+        Assert.Equal((VswitchChangeKind.Removed, "Port", "mgmt0", "br0"), (port.Changes[0].Kind, port.Changes[0].Table, port.Changes[0].Name, port.Changes[0].Parent));
         Assert.True(tunnel.Changed);
         Assert.Equal(["tep0"], await lab.PortsAsync("br0"));
         Assert.DoesNotContain("mgmt0", lab.Fixture.LinkNames());
@@ -25,7 +26,7 @@ public sealed class RemovalTests
 
         EnsureResult bridge = await lab.Vswitch.RemoveBridgeAsync("br0", Lab.Token());
 
-        Assert.Equal(["bridge br0: removed with ports br0, tep0"], bridge.Changes);
+        Assert.Equal(["bridge br0: removed with ports br0, tep0"], bridge.Changes.Select(c => c.ToString()));
         Assert.Empty((await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
         Assert.Empty((await lab.Fixture.VsctlAsync("--no-wait", "list", "Interface")).Trim());
         IReadOnlySet<string> links = lab.Fixture.LinkNames();
@@ -50,7 +51,8 @@ public sealed class RemovalTests
     {
         await using Lab lab = await Lab.WithBridgeAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => lab.Vswitch.RemovePortAsync("br0", "br0", Lab.Token()));
+        OvsdbStateConflictException error = await Assert.ThrowsAsync<OvsdbStateConflictException>(() => lab.Vswitch.RemovePortAsync("br0", "br0", Lab.Token()));
+        Assert.Equal(("Port", "br0"), (error.Table, error.Name));
 
         Assert.Equal("br0", (await lab.Fixture.VsctlAsync("--no-wait", "list-br")).Trim());
     }

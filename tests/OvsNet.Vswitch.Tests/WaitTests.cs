@@ -36,8 +36,11 @@ public sealed class WaitTests
             await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
             var vswitch = new OvsVswitchClient(client, new OvsVswitchOptions { VswitchdTimeout = TimeSpan.FromMilliseconds(500) });
 
-            TimeoutException error = await Assert.ThrowsAsync<TimeoutException>(
+            OvsdbTimeoutException error = await Assert.ThrowsAsync<OvsdbTimeoutException>(
                 () => vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "br0" }, TestTimeouts.CallToken()));
+            Assert.True(error.IsTransient);
+            Assert.IsType<TimeoutException>(error.InnerException);
+            Assert.Equal(TimeSpan.FromMilliseconds(500), error.Timeout);
 
             Assert.Contains("configuration 1", error.Message, StringComparison.Ordinal);
             Assert.Equal("1", (await server.VsctlAsync("get", "Open_vSwitch", ".", "next_cfg")).Trim());

@@ -42,7 +42,7 @@ public sealed partial class RoutingEngine
                     LogMessages.AlreadyDone(_logger, change);
                 }
             }
-            catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is NetlinkException or OperationCanceledException or IOException or UnauthorizedAccessException)
             {
                 LogMessages.RollingBack(_logger, change.ToString(), performed.Count, ex);
                 Exception report = await RollBackAsync(change, performed, ex).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed partial class RoutingEngine
             {
                 failure = await CheckProbesAsync(desired, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is NetlinkException or TimeoutException or OperationCanceledException)
+            catch (Exception ex) when (ex is NetlinkException or OperationCanceledException)
             {
                 LogMessages.RollingBack(_logger, "verification", performed.Count, ex);
                 Exception report = await RollBackAsync(null, performed, ex).ConfigureAwait(false);
@@ -133,7 +133,7 @@ public sealed partial class RoutingEngine
                 LogMessages.AlreadyUndone(_logger, change);
                 undone.Add(change);
             }
-            catch (Exception ex) when (ex is NetlinkException or TimeoutException or ArgumentException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is NetlinkException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 LogMessages.RollbackStepFailed(_logger, change, ex);
                 failures.Add(ex);

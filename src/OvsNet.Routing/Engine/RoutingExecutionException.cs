@@ -54,11 +54,18 @@ public sealed class RoutingExecutionException : RoutingException
     /// <summary>Errors met while undoing; empty when the rollback was clean.</summary>
     public IReadOnlyList<Exception> RollbackFailures { get; } = [];
 
-    /// <summary>The kernel's errno for the failure (EEXIST = 17...), or 0 when the cause was not a kernel refusal.</summary>
+    /// <summary>
+    /// The kernel's errno for the failure (EEXIST = 17...), ETIMEDOUT (110) when the kernel did not answer in time, or 0
+    /// when the cause was not a netlink failure.
+    /// </summary>
     public int Errno { get; }
 
     /// <summary>The kernel's extended-ack text for the failure, if the kernel sent one.</summary>
     public string? KernelMessage { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>The plan was rolled back, so this is the cause's <see cref="RoutingException.IsTransient"/>.</remarks>
+    public override bool IsTransient => InnerException is RoutingException { IsTransient: true };
 
     private static string Describe(PlannedChange? failed, IReadOnlyList<PlannedChange> undone, IReadOnlyList<Exception> rollbackFailures, Exception cause)
     {

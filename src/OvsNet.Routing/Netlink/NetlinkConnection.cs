@@ -49,9 +49,9 @@ internal sealed class NetlinkConnection : IDisposable
                 LogMessages.DumpInterrupted(_logger, operation, attempt);
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{operation}: no answer from the kernel within {_timeout}.");
+            throw new NetlinkTimeoutException(operation, _timeout, ex);
         }
         finally
         {

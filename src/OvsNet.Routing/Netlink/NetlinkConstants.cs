@@ -94,8 +94,12 @@ internal static class NetlinkConstants
     public const int Enoent = 2;
     public const int Esrch = 3;
     public const int Eintr = 4;
+    public const int Eagain = 11;
+    public const int Ebusy = 16;
     public const int Eacces = 13;
     public const int Eexist = 17;
     public const int Enodev = 19;
     public const int Eaddrnotavail = 99;
+    public const int Enobufs = 105;
+    public const int Etimedout = 110;
 }

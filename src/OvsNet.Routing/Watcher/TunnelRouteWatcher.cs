@@ -158,7 +158,7 @@ public sealed class TunnelRouteWatcher : IAsyncDisposable
                 Reapplied?.Invoke(this, new TunnelRouteWatcherEventArgs(plan));
                 return;
             }
-            catch (Exception ex) when (ex is RoutingException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is RoutingException or InvalidOperationException)
             {
                 // Events can race the kernel's own work (e.g. the connected route appears just after the link event),
                 // the port may be mid-recreation, and a foreign entry may be in the way (a conflict or a failed

@@ -6,8 +6,11 @@ public sealed record EnsureResult
     /// <summary>Gets a value indicating whether anything was written (false: the database already matched).</summary>
     public required bool Changed { get; init; }
 
-    /// <summary>Gets one line per change, for example <c>interface gre0: options:key "5" -> "6"</c>; empty when unchanged.</summary>
-    public required IReadOnlyList<string> Changes { get; init; }
+    /// <summary>
+    /// Gets the changes, one record per row created or removed and per column (or map key) updated; each renders as
+    /// one line, for example <c>interface gre0: options:key "5" -> "6"</c>. Empty when unchanged.
+    /// </summary>
+    public required IReadOnlyList<VswitchChange> Changes { get; init; }
 
     /// <summary>Gets how many times the change was planned: 1, or more when a concurrent writer forced a retry.</summary>
     public required int Attempts { get; init; }
@@ -19,5 +22,5 @@ public sealed record EnsureResult
     public long? AppliedConfiguration { get; init; }
 
     /// <inheritdoc/>
-    public override string ToString() => this.Changed ? string.Join(Environment.NewLine, this.Changes) : "unchanged";
+    public override string ToString() => this.Changed ? string.Join(Environment.NewLine, this.Changes.Select(c => c.ToString())) : "unchanged";
 }

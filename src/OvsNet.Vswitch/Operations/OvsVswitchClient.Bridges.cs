@@ -11,10 +11,10 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation (a commit already sent may still take effect).</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">The spec is invalid; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">A port or interface already uses the bridge's name.</exception>
+    /// <exception cref="OvsdbStateConflictException">A port or interface already uses the bridge's name.</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
     /// <exception cref="OvsInterfaceSetupException">ovs-vswitchd could not set up the bridge's local interface.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public Task<EnsureResult> EnsureBridgeAsync(BridgeSpec spec, CancellationToken cancellationToken = default)
     {
         VswitchValidation.CheckBridge(spec, nameof(spec));
@@ -30,7 +30,7 @@ public sealed partial class OvsVswitchClient
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">The name is invalid; nothing was sent.</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public Task<EnsureResult> RemoveBridgeAsync(string name, CancellationToken cancellationToken = default)
     {
         VswitchValidation.CheckName(name, "bridge", nameof(name));

@@ -17,10 +17,10 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation (a commit already sent may still take effect).</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A spec or the ownership is invalid, or a name is listed twice; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">A listed port exists without the mark (and adopting is off), or a name is used elsewhere; nothing was sent.</exception>
+    /// <exception cref="OvsdbStateConflictException">A listed port exists without the mark (and adopting is off), or a name is used elsewhere; nothing was sent.</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
     /// <exception cref="OvsInterfaceSetupException">ovs-vswitchd could not set up an interface the change created or reconfigured.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public async Task<EnsureResult> EnsureOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
@@ -45,7 +45,7 @@ public sealed partial class OvsVswitchClient
     }
 
     /// <summary>
-    /// Computes what <see cref="EnsureOwnedTopologyAsync"/> would change, without writing anything (the lines of
+    /// Computes what <see cref="EnsureOwnedTopologyAsync"/> would change, without writing anything (the records of
     /// <see cref="EnsureResult.Changes"/>; empty when the database already matches), refusing what it would refuse.
     /// </summary>
     /// <param name="bridges">The bridges and their ports.</param>
@@ -53,8 +53,8 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>One line per change.</returns>
     /// <exception cref="ArgumentException">A spec or the ownership is invalid, or a name is listed twice.</exception>
-    /// <exception cref="InvalidOperationException">A listed port exists without the mark (and adopting is off), or a name is used elsewhere.</exception>
-    public async Task<IReadOnlyList<string>> PlanOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
+    /// <exception cref="OvsdbStateConflictException">A listed port exists without the mark (and adopting is off), or a name is used elsewhere.</exception>
+    public async Task<IReadOnlyList<VswitchChange>> PlanOwnedTopologyAsync(IReadOnlyList<BridgeTopology> bridges, TopologyOwnership ownership, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
         ArgumentNullException.ThrowIfNull(ownership);

@@ -12,10 +12,10 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation (a commit already sent may still take effect).</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A name, address, key, tag or option is invalid; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">The bridge does not exist, or the port or an interface belongs to another bridge or port.</exception>
+    /// <exception cref="OvsdbStateConflictException">The bridge does not exist, or the port or an interface belongs to another bridge or port.</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
     /// <exception cref="OvsInterfaceSetupException">ovs-vswitchd could not set up an interface the change created or reconfigured.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public Task<EnsureResult> EnsurePortAsync(string bridge, PortSpec spec, CancellationToken cancellationToken = default)
     {
         VswitchValidation.CheckName(bridge, "bridge", nameof(bridge));
@@ -29,7 +29,7 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">The spec is invalid; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">The bridge does not exist, or the names are used elsewhere.</exception>
+    /// <exception cref="OvsdbStateConflictException">The bridge does not exist, or the names are used elsewhere.</exception>
     /// <exception cref="OvsInterfaceSetupException">ovs-vswitchd could not set up the interface.</exception>
     public Task<EnsureResult> EnsurePortAsync(string bridge, InterfaceSpec spec, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,7 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A name is invalid; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">A bridge does not exist, or the names are used elsewhere.</exception>
+    /// <exception cref="OvsdbStateConflictException">A bridge does not exist, or the names are used elsewhere.</exception>
     public Task<EnsureResult> EnsurePatchPairAsync(string bridge1, string port1, string bridge2, string port2, CancellationToken cancellationToken = default)
     {
         VswitchValidation.CheckName(bridge1, "bridge", nameof(bridge1));
@@ -74,9 +74,9 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A name is invalid; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">The port is the bridge's local port (remove the bridge instead).</exception>
+    /// <exception cref="OvsdbStateConflictException">The port is the bridge's local port (remove the bridge instead).</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public Task<EnsureResult> RemovePortAsync(string bridge, string port, CancellationToken cancellationToken = default)
     {
         VswitchValidation.CheckName(bridge, "bridge", nameof(bridge));

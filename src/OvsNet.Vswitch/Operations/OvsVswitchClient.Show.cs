@@ -12,7 +12,7 @@ public sealed partial class OvsVswitchClient
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tree; its <see cref="VswitchTree.ToString"/> looks like <c>ovs-vsctl show</c>.</returns>
-    /// <exception cref="InvalidOperationException">The database is not initialized (no Open_vSwitch row).</exception>
+    /// <exception cref="OvsdbStateConflictException">The database is not initialized (no Open_vSwitch row).</exception>
     public async Task<VswitchTree> ShowAsync(CancellationToken cancellationToken = default)
     {
         VswitchState state = await this.ReadStateAsync(cancellationToken).ConfigureAwait(false);

@@ -13,10 +13,10 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation (a commit already sent may still take effect).</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A spec is invalid or a name is listed twice; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">A port or interface name is used elsewhere.</exception>
+    /// <exception cref="OvsdbStateConflictException">A port or interface name is used elsewhere.</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
     /// <exception cref="OvsInterfaceSetupException">ovs-vswitchd could not set up an interface the change created or reconfigured.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public Task<EnsureResult> EnsureTopologyAsync(IReadOnlyList<BridgeTopology> bridges, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
@@ -25,15 +25,15 @@ public sealed partial class OvsVswitchClient
     }
 
     /// <summary>
-    /// Computes what <see cref="EnsureTopologyAsync"/> would change, without writing anything (the lines of
+    /// Computes what <see cref="EnsureTopologyAsync"/> would change, without writing anything (the records of
     /// <see cref="EnsureResult.Changes"/>; empty when the database already matches).
     /// </summary>
     /// <param name="bridges">The bridges and their ports.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>One line per change.</returns>
     /// <exception cref="ArgumentException">A spec is invalid or a name is listed twice.</exception>
-    /// <exception cref="InvalidOperationException">A port or interface name is used elsewhere.</exception>
-    public async Task<IReadOnlyList<string>> PlanTopologyAsync(IReadOnlyList<BridgeTopology> bridges, CancellationToken cancellationToken = default)
+    /// <exception cref="OvsdbStateConflictException">A port or interface name is used elsewhere.</exception>
+    public async Task<IReadOnlyList<VswitchChange>> PlanTopologyAsync(IReadOnlyList<BridgeTopology> bridges, CancellationToken cancellationToken = default)
     {
         CheckTopology(bridges, nameof(bridges));
         var plan = new VswitchPlan(await this.ReadStateAsync(cancellationToken).ConfigureAwait(false));
@@ -50,9 +50,9 @@ public sealed partial class OvsVswitchClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What changed.</returns>
     /// <exception cref="ArgumentException">A name is invalid; nothing was sent.</exception>
-    /// <exception cref="InvalidOperationException">A port is its bridge's local port.</exception>
+    /// <exception cref="OvsdbStateConflictException">A port is its bridge's local port.</exception>
     /// <exception cref="OvsConcurrencyException">Concurrent writers invalidated every attempt.</exception>
-    /// <exception cref="TimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
+    /// <exception cref="OvsdbTimeoutException">ovs-vswitchd did not apply the change in time (it was committed).</exception>
     public Task<EnsureResult> RemoveTopologyAsync(IReadOnlyList<string> bridges, IReadOnlyList<BridgePortName> ports, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bridges);

@@ -134,7 +134,7 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
             {
                 committed = await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (OvsdbTransactionException ex) when (ex.Operation == "wait" && ex.ErrorKind == OvsdbErrorKind.TimedOut)
+            catch (OvsdbTransactionException ex) when (ex.Operation == OvsdbOperationKind.Wait && ex.ErrorKind == OvsdbErrorKind.TimedOut)
             {
                 if (attempt >= this.Options.MaxAttempts)
                 {

@@ -15,7 +15,7 @@ public sealed class OvsVswitchOptions
     /// </summary>
     public bool WaitForVswitchd { get; init; } = true;
 
-    /// <summary>Gets how long to wait for ovs-vswitchd before <see cref="TimeoutException"/>. Default: 30 seconds.</summary>
+    /// <summary>Gets how long to wait for ovs-vswitchd before <see cref="OvsdbTimeoutException"/>. Default: 30 seconds.</summary>
     public TimeSpan VswitchdTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets how many times a change is planned and committed when concurrent writers invalidate what it read. Default: 5.</summary>

@@ -20,7 +20,7 @@ public sealed record TopologyOwnership
 
     /// <summary>
     /// Gets a value indicating whether listed rows that exist without the mark are adopted (marked as owned and
-    /// configured as listed). Default false: such a port is refused (<see cref="InvalidOperationException"/>), and an
+    /// configured as listed). Default false: such a port is refused (<see cref="OvsdbStateConflictException"/>), and an
     /// existing unmarked bridge is used (ports are added to it) but not marked, so it is never removed.
     /// </summary>
     public bool AdoptExisting { get; init; }

@@ -15,28 +15,30 @@ internal sealed partial class VswitchPlan
             return;
         }
 
-        string owner = $"bridge {spec.Name}";
         if (spec.DatapathType is { } datapath && NormalizeDatapath(datapath) != NormalizeDatapath(bridge.DatapathType))
         {
-            this.Change($"{owner}: datapath_type {Quote(bridge.DatapathType)} -> {Quote(datapath)}");
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.DatapathType.Name, null, bridge.DatapathType, datapath, $"datapath_type {Quote(bridge.DatapathType)} -> {Quote(datapath)}");
             this.Set(bridge, Bridge.Columns.DatapathType, b => b with { DatapathType = datapath });
         }
 
         if (spec.FailMode is { } mode && ToModel(mode) != bridge.FailMode)
         {
-            string old = bridge.FailMode is { } current ? OvsdbEnumValues.ToWire(current) ?? "[]" : "[]";
-            this.Change($"{owner}: fail_mode {old} -> {OvsdbEnumValues.ToWire(ToModel(mode))}");
+            string? oldMode = bridge.FailMode is { } current ? OvsdbEnumValues.ToWire(current) : null;
+            string? newMode = OvsdbEnumValues.ToWire(ToModel(mode));
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode, $"fail_mode {oldMode ?? "[]"} -> {newMode}");
             this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = ToModel(mode) });
         }
 
         if (spec.Protocols is { } protocols && ToModel(protocols) is var wanted && !wanted.Equals(bridge.Protocols))
         {
-            this.Change($"{owner}: protocols [{string.Join(",", ProtocolNames(bridge.Protocols))}] -> [{string.Join(",", ProtocolNames(wanted))}]");
+            string oldProtocols = string.Join(",", ProtocolNames(bridge.Protocols));
+            string newProtocols = string.Join(",", ProtocolNames(wanted));
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.Protocols.Name, null, oldProtocols, newProtocols, $"protocols [{oldProtocols}] -> [{newProtocols}]");
             this.Set(bridge, Bridge.Columns.Protocols, b => b with { Protocols = wanted });
         }
 
-        this.MergeMap(bridge, Bridge.Columns.ExternalIds, bridge.ExternalIds, spec.ExternalIds, (b, map) => b with { ExternalIds = map }, owner);
-        this.MergeMap(bridge, Bridge.Columns.OtherConfig, bridge.OtherConfig, spec.OtherConfig, (b, map) => b with { OtherConfig = map }, owner);
+        this.MergeMap(bridge, Bridge.Columns.ExternalIds, bridge.ExternalIds, spec.ExternalIds, (b, map) => b with { ExternalIds = map }, spec.Name);
+        this.MergeMap(bridge, Bridge.Columns.OtherConfig, bridge.OtherConfig, spec.OtherConfig, (b, map) => b with { OtherConfig = map }, spec.Name);
     }
 
     public void RemoveBridge(string name)
@@ -57,7 +59,7 @@ internal sealed partial class VswitchPlan
 
         this.Delete(bridge);
         portNames.Sort(StringComparer.Ordinal);
-        this.Change($"bridge {name}: removed with ports {string.Join(", ", portNames)}");
+        this.Removed(Bridge.TableName, name, null, $"bridge {name}: removed with ports {string.Join(", ", portNames)}");
     }
 
     /// <summary>The wire names of OpenFlow versions, sorted.</summary>
@@ -120,7 +122,7 @@ internal sealed partial class VswitchPlan
         }
 
         this.Touch(spec.Name);
-        this.Change(details.Count == 0 ? $"bridge {spec.Name}: created" : $"bridge {spec.Name}: created ({string.Join(", ", details)})");
+        this.Created(Bridge.TableName, spec.Name, null, details.Count == 0 ? $"bridge {spec.Name}: created" : $"bridge {spec.Name}: created ({string.Join(", ", details)})");
         OvsdbRef<Port>[] added = [.. ports.Select(p => this.InsertPort(p, spec.Name))];
         OvsdbRef<Bridge> created = this.Insert(bridge with { Ports = [local, .. added] });
         this.Set(this.State.Root, OpenVSwitch.Columns.Bridges, root => root with { Bridges = root.Bridges.Add(created) });
@@ -132,13 +134,13 @@ internal sealed partial class VswitchPlan
         if (this.State.FindPort(portName) is { } port)
         {
             string where = this.State.BridgeOf(port) is { } other ? $"bridge {other.Name}" : "no bridge";
-            throw new InvalidOperationException($"A port named {portName} already exists (on {where}).");
+            throw new OvsdbStateConflictException(Port.TableName, portName, $"A port named {portName} already exists (on {where}).");
         }
 
         if (this.State.FindInterface(interfaceName) is { } iface)
         {
             string where = this.State.PortOf(iface) is { } other ? $"port {other.Name}" : "no port";
-            throw new InvalidOperationException($"An interface named {interfaceName} already exists (on {where}).");
+            throw new OvsdbStateConflictException(Interface.TableName, interfaceName, $"An interface named {interfaceName} already exists (on {where}).");
         }
     }
 

@@ -100,7 +100,9 @@ internal sealed partial class VswitchPlan
                 if (this.State.FindPort(port.Name) is { } found && !ownership.Owns(found.ExternalIds) && !ownership.AdoptExisting)
                 {
                     string where = this.State.BridgeOf(found) is { } other ? $"on bridge {other.Name}" : "on no bridge";
-                    throw new InvalidOperationException(
+                    throw new OvsdbStateConflictException(
+                        Port.TableName,
+                        port.Name,
                         $"Port {port.Name} exists ({where}) without the mark external_ids:{ownership.Key}={ownership.Owner}, so it is not {ownership.Owner}'s: "
                         + "remove it, or adopt it (TopologyOwnership.AdoptExisting) to have it configured and owned.");
                 }

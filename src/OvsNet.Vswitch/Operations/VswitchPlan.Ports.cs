@@ -10,11 +10,11 @@ internal sealed partial class VswitchPlan
     public void EnsurePort(string bridgeName, PortSpec spec)
     {
         Bridge bridge = this.State.FindBridge(bridgeName)
-            ?? throw new InvalidOperationException($"There is no bridge named {bridgeName}; ensure the bridge first.");
+            ?? throw new OvsdbStateConflictException(Bridge.TableName, bridgeName, $"There is no bridge named {bridgeName}; ensure the bridge first.");
         Port? port = this.State.FindPort(spec.Name);
         if (port is not null && this.State.BridgeOf(port) is { } other && other.Uuid != bridge.Uuid)
         {
-            throw new InvalidOperationException($"Port {spec.Name} is on bridge {other.Name}, not {bridgeName}; remove it there first.");
+            throw new OvsdbStateConflictException(Port.TableName, spec.Name, $"Port {spec.Name} is on bridge {other.Name}, not {bridgeName}; remove it there first.");
         }
 
         this.ThrowIfInterfacesTaken(spec, port);
@@ -39,12 +39,12 @@ internal sealed partial class VswitchPlan
 
         if (portName == bridgeName)
         {
-            throw new InvalidOperationException($"Port {portName} is the local port of bridge {bridgeName}; remove the bridge instead.");
+            throw new OvsdbStateConflictException(Port.TableName, portName, $"Port {portName} is the local port of bridge {bridgeName}; remove the bridge instead.");
         }
 
         this.Set(bridge, Bridge.Columns.Ports, b => b with { Ports = b.Ports.Remove(port.Uuid) });
         this.DeletePortRows(port);
-        this.Change($"port {portName}: removed from bridge {bridgeName}");
+        this.Removed(Port.TableName, portName, bridgeName, $"port {portName}: removed from bridge {bridgeName}");
     }
 
     private void CreatePort(Bridge bridge, PortSpec spec)
@@ -65,21 +65,22 @@ internal sealed partial class VswitchPlan
             OtherConfig = new(spec.OtherConfig),
         });
         string details = spec.Tag is int tag ? string.Create(CultureInfo.InvariantCulture, $" (tag {tag})") : string.Empty;
-        this.Change($"port {spec.Name}: added to bridge {bridgeName}{details}");
+        this.Created(Port.TableName, spec.Name, bridgeName, $"port {spec.Name}: added to bridge {bridgeName}{details}");
         return port;
     }
 
     private void UpdatePort(Port port, PortSpec spec)
     {
-        string owner = $"port {spec.Name}";
         if (spec.Tag is int tag && port.Tag != tag)
         {
-            this.Change(string.Create(CultureInfo.InvariantCulture, $"{owner}: tag {(port.Tag is long old ? old.ToString(CultureInfo.InvariantCulture) : "[]")} -> {tag}"));
+            string? oldTag = port.Tag?.ToString(CultureInfo.InvariantCulture);
+            string newTag = tag.ToString(CultureInfo.InvariantCulture);
+            this.Updated(Port.TableName, spec.Name, Port.Columns.Tag.Name, null, oldTag, newTag, $"tag {oldTag ?? "[]"} -> {newTag}");
             this.Set(port, Port.Columns.Tag, p => p with { Tag = tag });
         }
 
-        this.MergeMap(port, Port.Columns.ExternalIds, port.ExternalIds, spec.ExternalIds, (p, map) => p with { ExternalIds = map }, owner);
-        this.MergeMap(port, Port.Columns.OtherConfig, port.OtherConfig, spec.OtherConfig, (p, map) => p with { OtherConfig = map }, owner);
+        this.MergeMap(port, Port.Columns.ExternalIds, port.ExternalIds, spec.ExternalIds, (p, map) => p with { ExternalIds = map }, spec.Name);
+        this.MergeMap(port, Port.Columns.OtherConfig, port.OtherConfig, spec.OtherConfig, (p, map) => p with { OtherConfig = map }, spec.Name);
 
         Dictionary<string, Interface> existing = this.State.InterfacesOf(port).ToDictionary(i => i.Name, StringComparer.Ordinal);
         var members = new List<OvsdbRef<Interface>>();
@@ -101,7 +102,7 @@ internal sealed partial class VswitchPlan
         foreach (Interface stale in existing.Values.OrderBy(i => i.Name, StringComparer.Ordinal))
         {
             this.Delete(stale);
-            this.Change($"interface {stale.Name}: removed from port {spec.Name}");
+            this.Removed(Interface.TableName, stale.Name, spec.Name, $"interface {stale.Name}: removed from port {spec.Name}");
             membershipChanged = true;
         }
 
@@ -116,17 +117,16 @@ internal sealed partial class VswitchPlan
         string type = InterfaceTypes.Normalize(spec.Type);
         this.Touch(spec.Name);
         string options = spec.Options.Count > 0 ? $" options {Describe(spec.Options)}" : string.Empty;
-        this.Change($"interface {spec.Name}: created in port {portName} (type {(type.Length == 0 ? "system" : type)}{options})");
+        this.Created(Interface.TableName, spec.Name, portName, $"interface {spec.Name}: created in port {portName} (type {(type.Length == 0 ? "system" : type)}{options})");
         return this.Insert(new Interface { Name = spec.Name, Type = type, Options = new(spec.Options), ExternalIds = new(spec.ExternalIds) });
     }
 
     private void UpdateInterface(Interface iface, InterfaceSpec spec)
     {
-        string owner = $"interface {spec.Name}";
         string type = InterfaceTypes.Normalize(spec.Type);
         if (type != InterfaceTypes.Normalize(iface.Type))
         {
-            this.Change($"{owner}: type {Quote(iface.Type)} -> {Quote(type)}");
+            this.Updated(Interface.TableName, spec.Name, Interface.Columns.Type.Name, null, iface.Type, type, $"type {Quote(iface.Type)} -> {Quote(type)}");
             this.Set(iface, Interface.Columns.Type, i => i with { Type = type });
             this.Touch(spec.Name);
         }
@@ -143,9 +143,16 @@ internal sealed partial class VswitchPlan
             }
 
             optionsChanged = true;
-            this.Change(!had ? $"{owner}: options:{key}={Quote(value!)}"
-                : !wants ? $"{owner}: options:{key} removed (was {Quote(old!)})"
-                : $"{owner}: options:{key} {Quote(old!)} -> {Quote(value!)}");
+            this.Updated(
+                Interface.TableName,
+                spec.Name,
+                Interface.Columns.Options.Name,
+                key,
+                had ? old : null,
+                wants ? value : null,
+                !had ? $"options:{key}={Quote(value!)}"
+                : !wants ? $"options:{key} removed (was {Quote(old!)})"
+                : $"options:{key} {Quote(old!)} -> {Quote(value!)}");
         }
 
         if (optionsChanged)
@@ -154,7 +161,7 @@ internal sealed partial class VswitchPlan
             this.Touch(spec.Name);
         }
 
-        this.MergeMap(iface, Interface.Columns.ExternalIds, iface.ExternalIds, spec.ExternalIds, (i, map) => i with { ExternalIds = map }, owner);
+        this.MergeMap(iface, Interface.Columns.ExternalIds, iface.ExternalIds, spec.ExternalIds, (i, map) => i with { ExternalIds = map }, spec.Name);
     }
 
     private void DeletePortRows(Port port)
@@ -173,7 +180,7 @@ internal sealed partial class VswitchPlan
         if (this.State.FindPort(spec.Name) is { } port)
         {
             string where = this.State.BridgeOf(port) is { } other ? $"bridge {other.Name}" : "no bridge";
-            throw new InvalidOperationException($"Port {spec.Name} is on {where}, not {bridgeName}; remove it there first.");
+            throw new OvsdbStateConflictException(Port.TableName, spec.Name, $"Port {spec.Name} is on {where}, not {bridgeName}; remove it there first.");
         }
 
         this.ThrowIfInterfacesTaken(spec, null);
@@ -186,7 +193,7 @@ internal sealed partial class VswitchPlan
         {
             if (this.State.FindInterface(ifaceSpec.Name) is { } iface && this.State.PortOf(iface) is { } owner && (port is null || owner.Uuid != port.Uuid))
             {
-                throw new InvalidOperationException($"Interface {ifaceSpec.Name} belongs to port {owner.Name}, not {spec.Name}; remove it there first.");
+                throw new OvsdbStateConflictException(Interface.TableName, ifaceSpec.Name, $"Interface {ifaceSpec.Name} belongs to port {owner.Name}, not {spec.Name}; remove it there first.");
             }
         }
     }

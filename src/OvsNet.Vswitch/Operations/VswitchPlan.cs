@@ -19,7 +19,7 @@ internal sealed partial class VswitchPlan
     private readonly Dictionary<(string Table, OvsdbUuid Uuid), IRowChange> updates = [];
     private readonly List<Action<OvsdbTransaction>> inserts = [];
     private readonly List<Action<OvsdbTransaction>> deletes = [];
-    private readonly List<string> changes = [];
+    private readonly List<VswitchChange> changes = [];
     private readonly SortedSet<string> touchedInterfaces = new(StringComparer.Ordinal);
 
     public VswitchPlan(VswitchState state) => this.State = state;
@@ -34,7 +34,7 @@ internal sealed partial class VswitchPlan
 
     public VswitchState State { get; }
 
-    public IReadOnlyList<string> Changes => this.changes;
+    public IReadOnlyList<VswitchChange> Changes => this.changes;
 
     /// <summary>Gets the names of interfaces created or reconfigured (type or options), whose status is checked after the wait.</summary>
     public IReadOnlyCollection<string> TouchedInterfaces => this.touchedInterfaces;
@@ -73,7 +73,31 @@ internal sealed partial class VswitchPlan
         return tx;
     }
 
-    private void Change(string text) => this.changes.Add(text);
+    private static string Owner(string table, string name) => table switch
+    {
+        "Bridge" => "bridge ",
+        "Port" => "port ",
+        _ => "interface ",
+    } + name;
+
+    private void Created(string table, string name, string? parent, string display)
+        => this.changes.Add(new VswitchChange { Kind = VswitchChangeKind.Created, Table = table, Name = name, Parent = parent, Display = display });
+
+    private void Removed(string table, string name, string? parent, string display)
+        => this.changes.Add(new VswitchChange { Kind = VswitchChangeKind.Removed, Table = table, Name = name, Parent = parent, Display = display });
+
+    private void Updated(string table, string name, string column, string? key, string? oldValue, string? newValue, string display)
+        => this.changes.Add(new VswitchChange
+        {
+            Kind = VswitchChangeKind.Updated,
+            Table = table,
+            Name = name,
+            Column = column,
+            Key = key,
+            OldValue = oldValue,
+            NewValue = newValue,
+            Display = Owner(table, name) + ": " + display,
+        });
 
     private void Touch(string interfaceName) => this.touchedInterfaces.Add(interfaceName);
 
@@ -107,7 +131,7 @@ internal sealed partial class VswitchPlan
         => this.deletes.Add(tx => tx.Delete(new OvsdbRef<T>(row.Uuid)));
 
     /// <summary>Merges <paramref name="desired"/> into a map column; keys not listed are kept.</summary>
-    private void MergeMap<T>(T read, OvsdbMapColumn<T, string, string> column, OvsdbModelMap<string, string> current, IReadOnlyDictionary<string, string> desired, Func<T, OvsdbModelMap<string, string>, T> with, string owner)
+    private void MergeMap<T>(T read, OvsdbMapColumn<T, string, string> column, OvsdbModelMap<string, string> current, IReadOnlyDictionary<string, string> desired, Func<T, OvsdbModelMap<string, string>, T> with, string name)
         where T : IOvsdbModel<T>
     {
         var merged = new SortedDictionary<string, string>(current.ToDictionary(), StringComparer.Ordinal);
@@ -119,7 +143,7 @@ internal sealed partial class VswitchPlan
                 continue;
             }
 
-            this.Change(old is null ? $"{owner}: {column.Name}:{key}={Quote(value)}" : $"{owner}: {column.Name}:{key} {Quote(old)} -> {Quote(value)}");
+            this.Updated(T.TableName, name, column.Name, key, old, value, old is null ? $"{column.Name}:{key}={Quote(value)}" : $"{column.Name}:{key} {Quote(old)} -> {Quote(value)}");
             merged[key] = value;
             changed = true;
         }

@@ -59,7 +59,9 @@ internal static class VswitchdWaiter
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             long current = rows[OpenVSwitch.TableName].Values.Select(r => OpenVSwitch.FromRow(r).CurCfg).FirstOrDefault();
-            throw new TimeoutException(
+            throw new OvsdbTimeoutException(
+                "wait for ovs-vswitchd",
+                timeout,
                 $"ovs-vswitchd did not apply configuration {target} within {timeout} (cur_cfg is {current}); the change itself was committed. "
                 + "Is ovs-vswitchd running? For a database without it, set OvsVswitchOptions.WaitForVswitchd to false.", ex);
         }

@@ -127,7 +127,8 @@ public sealed partial class OvsdbClient
             OvsdbOperationResult failure = index < operations.Count
                 ? result.Results[index] ?? throw new OvsdbProtocolException($"transact on {database} reported failure at operation {index} without an error.")
                 : result.CommitError ?? throw new OvsdbProtocolException($"transact on {database} reported a commit failure without an error.");
-            (string op, string? table) = index < operations.Count ? (operations[index].Op, operations[index].Table) : ("commit", null);
+            OvsdbOperationKind? op = index < operations.Count ? OvsdbOperationKinds.FromOp(operations[index].Op) : null;
+            string? table = index < operations.Count ? operations[index].Table : null;
             throw new OvsdbTransactionException(database, index, op, table, failure, result);
         }
 

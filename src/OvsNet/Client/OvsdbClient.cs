@@ -193,7 +193,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{method} did not complete within {this.options.RequestTimeout} (OvsdbClientOptions.RequestTimeout); it was cancelled.", ex);
+            throw new OvsdbTimeoutException(method, this.options.RequestTimeout, $"{method} did not complete within {this.options.RequestTimeout} (OvsdbClientOptions.RequestTimeout); it was cancelled.", ex);
         }
     }
 

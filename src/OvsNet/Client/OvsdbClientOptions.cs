@@ -26,7 +26,7 @@ public sealed class OvsdbClientOptions
 
     /// <summary>
     /// Gets how long a call may wait for its reply before it is cancelled (the RFC 7047 <c>cancel</c> is sent) and
-    /// fails with <see cref="TimeoutException"/>. Default: <see cref="Timeout.InfiniteTimeSpan"/>.
+    /// fails with <see cref="OvsdbTimeoutException"/>. Default: <see cref="Timeout.InfiniteTimeSpan"/>.
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = Timeout.InfiniteTimeSpan;
 

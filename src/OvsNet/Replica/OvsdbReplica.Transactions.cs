@@ -79,7 +79,7 @@ public sealed partial class OvsdbReplica
         {
             await monitor.Conditional.ChangeConditionsAsync(where, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OvsdbException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is OvsdbException or OperationCanceledException)
         {
             // The server may or may not have switched; a resume could then miss rows, so the next attach reloads.
             lock (this.writeLock)

@@ -40,7 +40,9 @@ internal sealed class VswitchState
         IReadOnlyList<OpenVSwitch> roots = root.Read(result);
         if (roots.Count != 1)
         {
-            throw new InvalidOperationException(
+            throw new OvsdbStateConflictException(
+                OpenVSwitch.TableName,
+                string.Empty,
                 $"The {database} database has {roots.Count} Open_vSwitch rows instead of one; it is not initialized (run 'ovs-vsctl init' or start Open vSwitch).");
         }
 
