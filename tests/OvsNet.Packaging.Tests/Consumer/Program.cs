@@ -58,7 +58,7 @@ var policy = new TunnelRoutingPolicy
     TableName = "tunnel",
     RulePriority = 1000,
 };
-Console.WriteLine($"rt_tables: {RtTablesRenderer.Render(policy).Trim()}");
+Console.WriteLine($"rt_tables: {RtTablesRenderer.Render(policy).Split('\n').Last(l => l.Length > 0 && !l.StartsWith('#'))}");
 
 // The host spec, rendered.
 var spec = new HostNetworkSpec
