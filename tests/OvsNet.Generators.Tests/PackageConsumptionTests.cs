@@ -61,6 +61,10 @@ public class PackageConsumptionTests
             File.Copy(Path.Combine(root, file), Path.Combine(repo, file));
         }
 
+        // Every package carries the icon (Directory.Build.props).
+        Directory.CreateDirectory(Path.Combine(repo, "assets"));
+        File.Copy(Path.Combine(root, "assets", "icon.png"), Path.Combine(repo, "assets", "icon.png"));
+
         foreach (string project in new[] { "OvsNet.Protocol", "OvsNet", "OvsNet.Generators" })
         {
             string from = Path.Combine(root, "src", project);

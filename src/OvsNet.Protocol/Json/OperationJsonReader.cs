@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace OvsNet.Protocol.Json;
 
@@ -21,14 +22,14 @@ internal static class OperationJsonReader
             {
                 "insert" => ReadInsert(json),
                 "select" => Checked(json, ["table", "where", "columns"], () => new SelectOperation(Table(json), Where(json), Columns(json))),
-                "update" => Checked(json, ["table", "where", "row"], () => new UpdateOperation(Table(json), Where(json), Required<OvsdbRow>(json, "row"))),
-                "mutate" => Checked(json, ["table", "where", "mutations"], () => new MutateOperation(Table(json), Where(json), Required<List<OvsdbMutation>>(json, "mutations"))),
+                "update" => Checked(json, ["table", "where", "row"], () => new UpdateOperation(Table(json), Where(json), Required(json, "row", ProtocolJsonContext.Default.OvsdbRow))),
+                "mutate" => Checked(json, ["table", "where", "mutations"], () => new MutateOperation(Table(json), Where(json), Required(json, "mutations", ProtocolJsonContext.Default.ListOvsdbMutation))),
                 "delete" => Checked(json, ["table", "where"], () => new DeleteOperation(Table(json), Where(json))),
                 "wait" => ReadWait(json),
-                "commit" => Checked(json, ["durable"], () => new CommitOperation(Required<bool>(json, "durable"))),
+                "commit" => Checked(json, ["durable"], () => new CommitOperation(Required(json, "durable", ProtocolJsonContext.Default.Boolean))),
                 "abort" => Checked(json, [], () => new AbortOperation()),
-                "comment" => Checked(json, ["comment"], () => new CommentOperation(Required<string>(json, "comment"))),
-                "assert" => Checked(json, ["lock"], () => new AssertOperation(Required<string>(json, "lock"))),
+                "comment" => Checked(json, ["comment"], () => new CommentOperation(Required(json, "comment", ProtocolJsonContext.Default.String))),
+                "assert" => Checked(json, ["lock"], () => new AssertOperation(Required(json, "lock", ProtocolJsonContext.Default.String))),
                 _ => throw new JsonException($"Unknown operation \"{op}\" (RFC 7047 §5.2)."),
             };
         }
@@ -39,7 +40,7 @@ internal static class OperationJsonReader
     }
 
     private static InsertOperation ReadInsert(JsonElement json) => Checked(json, ["table", "row", "uuid-name", "uuid"], () =>
-        new InsertOperation(Table(json), Required<OvsdbRow>(json, "row"))
+        new InsertOperation(Table(json), Required(json, "row", ProtocolJsonContext.Default.OvsdbRow))
         {
             UuidName = json.TryGetProperty("uuid-name", out JsonElement n) ? new OvsdbNamedUuid(n.GetString() ?? "") : null,
             Uuid = json.TryGetProperty("uuid", out JsonElement u) ? InsertUuid(u) : null,
@@ -48,11 +49,11 @@ internal static class OperationJsonReader
     // ovsdb-server wants a bare uuid string for insert's "uuid"; accept the tagged form too when reading.
     private static OvsdbUuid InsertUuid(JsonElement json) => json.ValueKind == JsonValueKind.String
         ? (OvsdbUuid.TryParse(json.GetString(), out OvsdbUuid uuid) ? uuid : throw new JsonException($"Insert 'uuid' {json.GetRawText()} is not a uuid."))
-        : json.Deserialize<OvsdbUuid>();
+        : json.Deserialize(ProtocolJsonContext.Default.OvsdbUuid);
 
     private static WaitOperation ReadWait(JsonElement json) => Checked(json, ["table", "where", "columns", "until", "rows", "timeout"], () =>
     {
-        WaitUntil until = Required<string>(json, "until") switch
+        WaitUntil until = Required(json, "until", ProtocolJsonContext.Default.String) switch
         {
             "==" => WaitUntil.Equal,
             "!=" => WaitUntil.NotEqual,
@@ -63,7 +64,7 @@ internal static class OperationJsonReader
         TimeSpan timeout = json.TryGetProperty("timeout", out JsonElement t)
             ? TimeSpan.FromMilliseconds(t.GetInt64())
             : Timeout.InfiniteTimeSpan;
-        return new WaitOperation(Table(json), Where(json), Required<List<OvsdbRow>>(json, "rows"), until, timeout, Columns(json));
+        return new WaitOperation(Table(json), Where(json), Required(json, "rows", ProtocolJsonContext.Default.ListOvsdbRow), until, timeout, Columns(json));
     });
 
     private static T Checked<T>(JsonElement json, string[] allowed, Func<T> create)
@@ -80,14 +81,14 @@ internal static class OperationJsonReader
         return create();
     }
 
-    private static string Table(JsonElement json) => Required<string>(json, "table");
+    private static string Table(JsonElement json) => Required(json, "table", ProtocolJsonContext.Default.String);
 
-    private static List<OvsdbCondition> Where(JsonElement json) => Required<List<OvsdbCondition>>(json, "where");
+    private static List<OvsdbCondition> Where(JsonElement json) => Required(json, "where", ProtocolJsonContext.Default.ListOvsdbCondition);
 
     private static List<string>? Columns(JsonElement json) =>
-        json.TryGetProperty("columns", out JsonElement c) ? c.Deserialize<List<string>>() : null;
+        json.TryGetProperty("columns", out JsonElement c) ? c.Deserialize(ProtocolJsonContext.Default.ListString) : null;
 
-    private static T Required<T>(JsonElement json, string member)
+    private static T Required<T>(JsonElement json, string member, JsonTypeInfo<T> typeInfo)
     {
         if (!json.TryGetProperty(member, out JsonElement value))
         {
@@ -96,7 +97,7 @@ internal static class OperationJsonReader
 
         try
         {
-            return value.Deserialize<T>() ?? throw new JsonException($"Member '{member}' must not be null.");
+            return value.Deserialize(typeInfo) ?? throw new JsonException($"Member '{member}' must not be null.");
         }
         catch (InvalidOperationException e)
         {

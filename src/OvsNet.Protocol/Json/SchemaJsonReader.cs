@@ -118,7 +118,7 @@ internal static class SchemaJsonReader
         if (json.TryGetProperty("enum", out JsonElement en))
         {
             // The enum is an OVSDB <set> (a bare atom for one value), RFC 7047 §3.2.
-            OvsdbSet set = Wrap(() => en.Deserialize<OvsdbSet>()!, $"{where} enum");
+            OvsdbSet set = Wrap(() => en.Deserialize(ProtocolJsonContext.Default.OvsdbSet)!, $"{where} enum");
             enumValues = [.. set.Items];
         }
 

@@ -44,7 +44,7 @@ public sealed class MonitorCondSinceResult
         writer.WriteStartArray();
         writer.WriteBooleanValue(Found);
         writer.WriteStringValue(LastTransactionId.Value);
-        JsonSerializer.Serialize(writer, Updates);
+        JsonSerializer.Serialize(writer, Updates, Json.ProtocolJsonContext.Default.TableUpdates2);
         writer.WriteEndArray();
     }
 }

@@ -22,7 +22,7 @@ public abstract class OvsdbOperation
     public virtual string? Table => null;
 
     /// <summary>The operation's JSON text.</summary>
-    public override string ToString() => JsonSerializer.Serialize(this);
+    public override string ToString() => JsonSerializer.Serialize(this, Json.ProtocolJsonContext.Default.OvsdbOperation);
 
     /// <summary>Writes the members after <c>"op"</c>.</summary>
     internal abstract void WriteMembers(Utf8JsonWriter writer);

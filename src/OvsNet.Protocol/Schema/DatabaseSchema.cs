@@ -58,7 +58,7 @@ public sealed class DatabaseSchema
     public static DatabaseSchema FromJson(JsonElement json) => SchemaJsonReader.ReadDatabase(json);
 
     /// <summary>Writes the schema as RFC 7047 JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.ProtocolJsonContext.Default.DatabaseSchema);
 
     /// <summary>Finds a table.</summary>
     public bool TryGetTable(string name, [NotNullWhen(true)] out TableSchema? table) => Tables.TryGetValue(name, out table);

@@ -133,7 +133,7 @@ public sealed partial class OvsdbClient
         string method, string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, IMonitorTarget target, string? lastTransactionId, CancellationToken cancellationToken)
     {
         string monitorId = string.Create(CultureInfo.InvariantCulture, $"ovsnet-m{Interlocked.Increment(ref this.nextMonitorId)}");
-        JsonElement requestsJson = JsonSerializer.SerializeToElement(requests);
+        JsonElement requestsJson = JsonSerializer.SerializeToElement(requests, Rpc.ClientJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListMonitorRequest);
         object?[] parameters = lastTransactionId is null
             ? [database, monitorId, requestsJson]
             : [database, monitorId, requestsJson, lastTransactionId];

@@ -101,7 +101,7 @@ public sealed class OvsdbConditionalMonitor : IAsyncDisposable
                 }
             }
 
-            requests[table] = new JsonArray(new JsonObject { ["where"] = System.Text.Json.JsonSerializer.SerializeToNode(conditions) });
+            requests[table] = new JsonArray(new JsonObject { ["where"] = System.Text.Json.JsonSerializer.SerializeToNode(conditions, Rpc.ClientJsonContext.Default.IReadOnlyListOvsdbCondition) });
         }
 
         await this.changeGate.WaitAsync(cancellationToken).ConfigureAwait(false);

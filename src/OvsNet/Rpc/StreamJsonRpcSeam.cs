@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using StreamJsonRpc;
@@ -125,6 +126,13 @@ internal static class StreamJsonRpcSeam
     internal const JsonRpcErrorCode ServerErrorCode = (JsonRpcErrorCode)(-32000);
 
     /// <summary>Creates the formatter that writes outgoing requests (inbound messages are built by the handler).</summary>
+    /// <remarks>
+    /// StreamJsonRpc marks the constructor <c>RequiresUnreferencedCode</c> and <c>RequiresDynamicCode</c> (IL2026/IL3050:
+    /// reflection-based System.Text.Json metadata) and has no constructor taking a <c>JsonSerializerContext</c>. This is
+    /// the one suppressed trim/AOT warning of the OvsNet packages (docs/packaging.md).
+    /// </remarks>
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode", Justification = "StreamJsonRpc offers no source-generated formatter; OvsNet's requests carry only strings, numbers, JsonElement and the protocol types, whose converters are named by [JsonConverter] on the types themselves.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode", Justification = "As for IL2026: StreamJsonRpc offers no source-generated formatter.")]
     public static SystemTextJsonFormatter CreateFormatter() => new();
 
     /// <summary>
