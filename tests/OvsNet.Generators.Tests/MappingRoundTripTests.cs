@@ -136,4 +136,31 @@ public class MappingRoundTripTests
         Assert.Equal(bridge, Bridge.FromRow(row));
         Bridge.TableSchema.ValidateRow(bridge.ToRow(), forInsert: true);
     }
+
+    [Fact]
+    public void A_hand_written_enum_maps_through_its_own_IOvsdbEnumMap()
+    {
+        Assert.Equal(OvsdbAtom.String("fast-path"), OvsdbAtomConvert.WriteEnum<Speed, SpeedMap>(Speed.Fast));
+        Assert.Equal(Speed.Fast, OvsdbAtomConvert.ReadEnum<Speed, SpeedMap>(OvsdbAtom.String("fast-path")));
+        Assert.Equal(default, OvsdbAtomConvert.ReadEnum<Speed, SpeedMap>(OvsdbAtom.String("warp")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OvsdbAtomConvert.WriteEnum<Speed, SpeedMap>((Speed)9));
+        Assert.Equal(new OvsdbValue(OvsdbSet.Of(OvsdbAtom.String("fast-path"))), OvsdbAtomConvert.WriteOptional<Speed>(Speed.Fast, OvsdbAtomConvert.WriteEnum<Speed, SpeedMap>));
+    }
+
+    internal enum Speed
+    {
+        None,
+        Fast,
+    }
+
+    internal sealed class SpeedMap : IOvsdbEnumMap<Speed>
+    {
+        public static string? ToWire(Speed value) => value == Speed.Fast ? "fast-path" : null;
+
+        public static bool TryParse(string? wire, out Speed value)
+        {
+            value = wire == "fast-path" ? Speed.Fast : Speed.None;
+            return value == Speed.Fast;
+        }
+    }
 }

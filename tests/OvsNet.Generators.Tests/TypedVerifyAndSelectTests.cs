@@ -80,18 +80,33 @@ public sealed class TypedVerifyAndSelectTests : IAsyncDisposable
     [Fact]
     public void Enum_members_convert_to_and_from_their_wire_strings()
     {
-        Assert.Equal("secure", OvsdbEnumValues.ToWire(BridgeFailMode.Secure));
-        Assert.Equal("OpenFlow13", OvsdbEnumValues.ToWire(BridgeProtocols.OpenFlow13));
-        Assert.Null(OvsdbEnumValues.ToWire(BridgeFailMode.Unknown));
-        Assert.Null(OvsdbEnumValues.ToWire((BridgeFailMode)42));
+        Assert.Equal("secure", BridgeFailModeMap.ToWire(BridgeFailMode.Secure));
+        Assert.Equal("OpenFlow13", BridgeProtocolsMap.ToWire(BridgeProtocols.OpenFlow13));
+        Assert.Null(BridgeFailModeMap.ToWire(BridgeFailMode.Unknown));
+        Assert.Null(BridgeFailModeMap.ToWire((BridgeFailMode)42));
 
-        Assert.True(OvsdbEnumValues.TryParse("standalone", out BridgeFailMode mode));
+        Assert.True(BridgeFailModeMap.TryParse("standalone", out BridgeFailMode mode));
         Assert.Equal(BridgeFailMode.Standalone, mode);
-        Assert.False(OvsdbEnumValues.TryParse("Standalone", out mode));
-        Assert.False(OvsdbEnumValues.TryParse("Unknown", out mode));
-        Assert.False(OvsdbEnumValues.TryParse<BridgeFailMode>(null, out _));
+        Assert.False(BridgeFailModeMap.TryParse("Standalone", out mode));
+        Assert.False(BridgeFailModeMap.TryParse("Unknown", out mode));
+        Assert.False(BridgeFailModeMap.TryParse(null, out _));
         Assert.Equal(BridgeFailMode.Unknown, mode);
     }
+
+    [Fact]
+    public void Generic_code_converts_enum_atoms_through_the_map_type()
+    {
+        Assert.Equal(OvsdbAtom.String("secure"), OvsdbAtomConvert.WriteEnum<BridgeFailMode, BridgeFailModeMap>(BridgeFailMode.Secure));
+        Assert.Equal(BridgeProtocols.OpenFlow15, OvsdbAtomConvert.ReadEnum<BridgeProtocols, BridgeProtocolsMap>(OvsdbAtom.String("OpenFlow15")));
+        Assert.Equal(BridgeFailMode.Unknown, OvsdbAtomConvert.ReadEnum<BridgeFailMode, BridgeFailModeMap>(OvsdbAtom.String("from-a-newer-server")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OvsdbAtomConvert.WriteEnum<BridgeFailMode, BridgeFailModeMap>(BridgeFailMode.Unknown));
+        Assert.Equal("OpenFlow10,OpenFlow13", string.Join(",", WireNames<BridgeProtocols, BridgeProtocolsMap>([BridgeProtocols.OpenFlow13, BridgeProtocols.OpenFlow10])));
+    }
+
+    private static IEnumerable<string?> WireNames<TEnum, TMap>(IEnumerable<TEnum> values)
+        where TEnum : struct, Enum
+        where TMap : IOvsdbEnumMap<TEnum>
+        => values.Select(TMap.ToWire).Order(StringComparer.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ namespace OvsNet.Generators.Emit;
 
 /// <summary>
 /// Emits a table's metadata part: its name, its <c>TableSchema</c> (built with OvsNet.Protocol's own types, so the
-/// constraints can validate rows and be compared with a server's schema), typed column descriptors and enum conversions.
+/// constraints can validate rows and be compared with a server's schema) and typed column descriptors.
 /// </summary>
 internal static class MetadataEmitter
 {
@@ -39,17 +39,6 @@ internal static class MetadataEmitter
         w.Outdent();
 
         EmitColumns(w, ns, self, table);
-        foreach (ColumnModel c in table.Columns)
-        {
-            foreach (BaseTypeModel? t in new[] { c.Type.Key, c.Type.Value })
-            {
-                if (t?.EnumTypeName is not null)
-                {
-                    EnumEmitter.EmitConversions(w, ns, t);
-                }
-            }
-        }
-
         w.Close();
         return w.ToString();
     }

@@ -55,14 +55,14 @@ internal static class TypeMap
 
     public static string Reader(BaseTypeModel type, string ns) => type switch
     {
-        { EnumTypeName: string e } => "Read" + e,
+        { EnumTypeName: string e, EnumMapName: string m } => $"{Convert}ReadEnum<global::{ns}.{e}, global::{ns}.{m}>",
         { RefClassName: string r } => $"{Convert}ReadRef<global::{ns}.{r}>",
         _ => Convert + "Read" + type.Type,
     };
 
     public static string Writer(BaseTypeModel type, string ns) => type switch
     {
-        { EnumTypeName: string e } => "Write" + e,
+        { EnumTypeName: string e, EnumMapName: string m } => $"{Convert}WriteEnum<global::{ns}.{e}, global::{ns}.{m}>",
         { RefClassName: string r } => $"{Convert}WriteRef<global::{ns}.{r}>",
         _ => Convert + "Write" + type.Type,
     };

@@ -2,7 +2,7 @@ namespace OvsNet.Generators.Model;
 
 /// <summary>
 /// An RFC 7047 &lt;base-type&gt; with its constraints, plus the C# names resolved for it: the referenced table's class and,
-/// for a string enum, the generated enum type and members.
+/// for a string enum, the generated enum type, its wire map class and members.
 /// </summary>
 internal sealed record BaseTypeModel(
     AtomKind Type,
@@ -22,6 +22,9 @@ internal sealed record BaseTypeModel(
 
     /// <summary>Gets the generated enum's name when this is a string type with an enum constraint.</summary>
     public string? EnumTypeName { get; init; }
+
+    /// <summary>Gets the name of the generated class that maps the enum's members to and from their wire strings.</summary>
+    public string? EnumMapName { get; init; }
 
     public EquatableArray<EnumMemberModel> EnumMembers { get; init; }
 }

@@ -4,7 +4,8 @@ namespace OvsNet.Generators.Parsing;
 
 /// <summary>
 /// Gives every table, column and enum its C# name. Order matters for determinism: table classes first (in schema
-/// order), then each table's properties, then enum types, so a name only ever changes when the schema does.
+/// order), then each table's properties, then enum types (each with its <c>&lt;Enum&gt;Map</c> class), so a name only
+/// ever changes when the schema does.
 /// </summary>
 internal static class SchemaNamer
 {
@@ -14,6 +15,9 @@ internal static class SchemaNamer
         "Uuid", "TableName", "TableSchema", "FromRow", "ToRow", "Columns", "Equals", "GetHashCode", "ToString", "GetType",
         "EqualityContract", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "ReferenceEquals",
     ];
+
+    /// <summary>The suffix of the class generated next to each enum that maps its members to wire strings.</summary>
+    private const string MapSuffix = "Map";
 
     public static SchemaModel Name(SchemaModel schema)
     {
@@ -70,6 +74,21 @@ internal static class SchemaNamer
         // Member 0 is Unknown: the value of a default instance and of any wire string this model does not know (a newer server).
         var used = new HashSet<string>(StringComparer.Ordinal) { "Unknown" };
         EnumMemberModel[] members = type.Enum.Select(wire => new EnumMemberModel(CSharpNames.Unique(CSharpNames.ToPascalCase(wire), used), wire)).ToArray();
-        return type with { EnumTypeName = CSharpNames.Unique(enumName, typeNames), EnumMembers = new EquatableArray<EnumMemberModel>(members) };
+        string name = UniqueEnumName(enumName, typeNames);
+        return type with { EnumTypeName = name, EnumMapName = name + MapSuffix, EnumMembers = new EquatableArray<EnumMemberModel>(members) };
+    }
+
+    /// <summary>An enum name that is free together with its map's name (<c>&lt;Enum&gt;Map</c>); both are then taken.</summary>
+    private static string UniqueEnumName(string candidate, HashSet<string> typeNames)
+    {
+        string name = candidate;
+        for (int i = 2; typeNames.Contains(name) || typeNames.Contains(name + MapSuffix); i++)
+        {
+            name = candidate + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        typeNames.Add(name);
+        typeNames.Add(name + MapSuffix);
+        return name;
     }
 }

@@ -23,8 +23,8 @@ internal sealed partial class VswitchPlan
 
         if (spec.FailMode is { } mode && ToModel(mode) != bridge.FailMode)
         {
-            string? oldMode = bridge.FailMode is { } current ? OvsdbEnumValues.ToWire(current) : null;
-            string? newMode = OvsdbEnumValues.ToWire(ToModel(mode));
+            string? oldMode = bridge.FailMode is { } current ? Models.BridgeFailModeMap.ToWire(current) : null;
+            string? newMode = Models.BridgeFailModeMap.ToWire(ToModel(mode));
             this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode, $"fail_mode {oldMode ?? "[]"} -> {newMode}");
             this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = ToModel(mode) });
         }
@@ -64,14 +64,14 @@ internal sealed partial class VswitchPlan
 
     /// <summary>The wire names of OpenFlow versions, sorted.</summary>
     internal static IEnumerable<string> ProtocolNames(IEnumerable<BridgeProtocols> protocols)
-        => protocols.Select(p => OvsdbEnumValues.ToWire(p) ?? p.ToString()).Order(StringComparer.Ordinal);
+        => protocols.Select(p => BridgeProtocolsMap.ToWire(p) ?? p.ToString()).Order(StringComparer.Ordinal);
 
     /// <summary>The model's fail mode for the spec's.</summary>
     internal static Models.BridgeFailMode ToModel(BridgeFailMode mode)
         => mode == BridgeFailMode.Secure ? Models.BridgeFailMode.Secure : Models.BridgeFailMode.Standalone;
 
     private static OvsdbModelSet<BridgeProtocols> ToModel(IEnumerable<string> protocols)
-        => new(protocols.Select(p => OvsdbEnumValues.TryParse(p, out BridgeProtocols version) ? version
+        => new(protocols.Select(p => BridgeProtocolsMap.TryParse(p, out BridgeProtocols version) ? version
             : throw new ArgumentException($"'{p}' is not an OpenFlow version Open vSwitch knows (OpenFlow10..OpenFlow15).", nameof(protocols))));
 
     /// <summary>Creates a bridge with its local port and, in the same insert, the given <paramref name="ports"/>.</summary>
@@ -103,7 +103,7 @@ internal sealed partial class VswitchPlan
 
         if (bridge.FailMode is { } failMode)
         {
-            details.Add($"fail_mode={OvsdbEnumValues.ToWire(failMode)}");
+            details.Add($"fail_mode={Models.BridgeFailModeMap.ToWire(failMode)}");
         }
 
         if (spec.Protocols is { Count: > 0 } protocols)

@@ -144,7 +144,7 @@ internal static class VswitchValidation
 
         foreach (string protocol in spec.Protocols ?? [])
         {
-            if (protocol is null || !OvsdbEnumValues.TryParse(protocol, out BridgeProtocols _))
+            if (protocol is null || !BridgeProtocolsMap.TryParse(protocol, out BridgeProtocols _))
             {
                 throw new ArgumentException($"'{protocol}' is not an OpenFlow version Open vSwitch knows (OpenFlow10..OpenFlow15).", parameterName);
             }

@@ -42,6 +42,16 @@ public static class OvsdbAtomConvert
     /// <returns>The reference.</returns>
     public static OvsdbRef<T> ReadRef<T>(OvsdbAtom atom) => atom.IsNamedUuid ? new(atom.AsNamedUuid()) : new(atom.AsUuid());
 
+    /// <summary>Reads a string atom as a member of an enum, through the enum's wire map.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <typeparam name="TMap">Its wire map, for example the generated <c>BridgeFailModeMap</c>.</typeparam>
+    /// <param name="atom">The atom.</param>
+    /// <returns>The member; <c>default</c> (a generated enum's <c>Unknown</c>) for a string the map does not know, such as one a newer server added.</returns>
+    public static TEnum ReadEnum<TEnum, TMap>(OvsdbAtom atom)
+        where TEnum : struct, Enum
+        where TMap : IOvsdbEnumMap<TEnum>
+        => TMap.TryParse(atom.AsString(), out TEnum value) ? value : default;
+
     /// <summary>Writes an integer.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The atom.</returns>
@@ -66,6 +76,19 @@ public static class OvsdbAtomConvert
     /// <param name="value">The value.</param>
     /// <returns>The atom.</returns>
     public static OvsdbAtom WriteUuid(OvsdbUuid value) => OvsdbAtom.Uuid(value);
+
+    /// <summary>Writes a member of an enum as its wire string, through the enum's wire map.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <typeparam name="TMap">Its wire map, for example the generated <c>BridgeFailModeMap</c>.</typeparam>
+    /// <param name="value">The member.</param>
+    /// <returns>The atom.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> has no wire string (a generated enum's <c>Unknown</c>, or an undefined value).</exception>
+    public static OvsdbAtom WriteEnum<TEnum, TMap>(TEnum value)
+        where TEnum : struct, Enum
+        where TMap : IOvsdbEnumMap<TEnum>
+        => TMap.ToWire(value) is string wire
+            ? OvsdbAtom.String(wire)
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"{typeof(TEnum).Name}.Unknown or an undefined value cannot be written to OVSDB.");
 
     /// <summary>Writes a typed reference (uuid or named-uuid).</summary>
     /// <typeparam name="T">The referenced model.</typeparam>

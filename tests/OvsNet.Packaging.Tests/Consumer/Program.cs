@@ -35,7 +35,7 @@ await using (OvsdbClient client = await OvsdbClient.ConnectAsync(gadgetsEndpoint
     int select = tx.Select(Gadget.TableName, [OvsdbCondition.Equal("name", "cart")]);
     OvsdbTransactResult result = await tx.CommitAsync();
     Gadget read = Gadget.FromRow(result.Results[select]!.Rows![0]);
-    Console.WriteLine($"gadget: {read.Name} color={OvsdbEnumValues.ToWire(read.Color)} labels={string.Join(",", read.Labels.Select(p => p.Key + "=" + p.Value))} note={read.Note ?? "none"} parts={read.Parts.Count}");
+    Console.WriteLine($"gadget: {read.Name} color={GadgetColorMap.ToWire(read.Color)} labels={string.Join(",", read.Labels.Select(p => p.Key + "=" + p.Value))} note={read.Note ?? "none"} parts={read.Parts.Count}");
 }
 
 // The vswitch operations (no ovs-vswitchd runs here, so they do not wait for it).

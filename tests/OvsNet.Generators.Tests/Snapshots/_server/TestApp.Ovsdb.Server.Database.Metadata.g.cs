@@ -43,7 +43,7 @@ public sealed partial record Database
         public static global::OvsNet.Mapping.OvsdbColumn<global::TestApp.Ovsdb.Server.Database, bool> Leader { get; } = new("leader", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteBoolean(value));
 
         /// <summary>Gets the <c>model</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::TestApp.Ovsdb.Server.Database, global::TestApp.Ovsdb.Server.DatabaseModel> Model { get; } = new("model", static value => WriteDatabaseModel(value));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::TestApp.Ovsdb.Server.Database, global::TestApp.Ovsdb.Server.DatabaseModel> Model { get; } = new("model", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::TestApp.Ovsdb.Server.DatabaseModel, global::TestApp.Ovsdb.Server.DatabaseModelMap>(value));
 
         /// <summary>Gets the <c>name</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::TestApp.Ovsdb.Server.Database, string> Name { get; } = new("name", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteString(value));
@@ -54,20 +54,4 @@ public sealed partial record Database
         /// <summary>Gets the <c>sid</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::TestApp.Ovsdb.Server.Database, global::OvsNet.Protocol.OvsdbUuid?> Sid { get; } = new("sid", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteUuid));
     }
-
-    private static global::TestApp.Ovsdb.Server.DatabaseModel ReadDatabaseModel(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "clustered" => global::TestApp.Ovsdb.Server.DatabaseModel.Clustered,
-        "relay" => global::TestApp.Ovsdb.Server.DatabaseModel.Relay,
-        "standalone" => global::TestApp.Ovsdb.Server.DatabaseModel.Standalone,
-        _ => global::TestApp.Ovsdb.Server.DatabaseModel.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteDatabaseModel(global::TestApp.Ovsdb.Server.DatabaseModel value) => value switch
-    {
-        global::TestApp.Ovsdb.Server.DatabaseModel.Clustered => global::OvsNet.Protocol.OvsdbAtom.String("clustered"),
-        global::TestApp.Ovsdb.Server.DatabaseModel.Relay => global::OvsNet.Protocol.OvsdbAtom.String("relay"),
-        global::TestApp.Ovsdb.Server.DatabaseModel.Standalone => global::OvsNet.Protocol.OvsdbAtom.String("standalone"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "DatabaseModel.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

@@ -51,7 +51,7 @@ public sealed partial record Database : global::OvsNet.Mapping.IOvsdbModel<globa
             Connected = reader.Scalar("connected", global::OvsNet.Mapping.OvsdbAtomConvert.ReadBoolean, false),
             Index = reader.Optional("index", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             Leader = reader.Scalar("leader", global::OvsNet.Mapping.OvsdbAtomConvert.ReadBoolean, false),
-            Model = reader.Scalar("model", ReadDatabaseModel, global::TestApp.Ovsdb.Server.DatabaseModel.Unknown),
+            Model = reader.Scalar("model", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::TestApp.Ovsdb.Server.DatabaseModel, global::TestApp.Ovsdb.Server.DatabaseModelMap>, global::TestApp.Ovsdb.Server.DatabaseModel.Unknown),
             Name = reader.Scalar("name", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, ""),
             Schema = reader.OptionalString("schema"),
             Sid = reader.Optional("sid", global::OvsNet.Mapping.OvsdbAtomConvert.ReadUuid),
@@ -74,7 +74,7 @@ public sealed partial record Database : global::OvsNet.Mapping.IOvsdbModel<globa
         writer.Scalar("leader", this.Leader, false, global::OvsNet.Mapping.OvsdbAtomConvert.WriteBoolean, mutable: true);
         if (this.Model is not global::TestApp.Ovsdb.Server.DatabaseModel.Unknown)
         {
-            writer.Scalar("model", this.Model, global::TestApp.Ovsdb.Server.DatabaseModel.Unknown, WriteDatabaseModel, mutable: true);
+            writer.Scalar("model", this.Model, global::TestApp.Ovsdb.Server.DatabaseModel.Unknown, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::TestApp.Ovsdb.Server.DatabaseModel, global::TestApp.Ovsdb.Server.DatabaseModelMap>, mutable: true);
         }
         writer.Scalar("name", this.Name, "", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         writer.OptionalString("schema", this.Schema, mutable: true);

@@ -4,21 +4,53 @@
 
 namespace TestApp.Ovsdb.Server;
 
-/// <summary>The values of the OVSDB column <c>Database.model</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Database.model</c>; <see cref="global::TestApp.Ovsdb.Server.DatabaseModelMap"/> maps them to and from their wire strings.</summary>
 public enum DatabaseModel
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>clustered</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("clustered")]
     Clustered = 1,
 
     /// <summary>The value <c>relay</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("relay")]
     Relay = 2,
 
     /// <summary>The value <c>standalone</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("standalone")]
     Standalone = 3,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::TestApp.Ovsdb.Server.DatabaseModel"/> (the column <c>Database.model</c>), compared ordinally.</summary>
+public sealed class DatabaseModelMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::TestApp.Ovsdb.Server.DatabaseModel>
+{
+    private DatabaseModelMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::TestApp.Ovsdb.Server.DatabaseModel value) => value switch
+    {
+        global::TestApp.Ovsdb.Server.DatabaseModel.Clustered => "clustered",
+        global::TestApp.Ovsdb.Server.DatabaseModel.Relay => "relay",
+        global::TestApp.Ovsdb.Server.DatabaseModel.Standalone => "standalone",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::TestApp.Ovsdb.Server.DatabaseModel value)
+    {
+        value = wire switch
+        {
+            "clustered" => global::TestApp.Ovsdb.Server.DatabaseModel.Clustered,
+            "relay" => global::TestApp.Ovsdb.Server.DatabaseModel.Relay,
+            "standalone" => global::TestApp.Ovsdb.Server.DatabaseModel.Standalone,
+            _ => global::TestApp.Ovsdb.Server.DatabaseModel.Unknown,
+        };
+        return value != global::TestApp.Ovsdb.Server.DatabaseModel.Unknown;
+    }
 }

@@ -84,10 +84,10 @@ public sealed partial record Bridge
         public static global::OvsNet.Mapping.OvsdbSetColumn<global::OvsNet.Vswitch.Models.Bridge, global::OvsNet.Mapping.OvsdbRef<global::OvsNet.Vswitch.Models.Controller>> Controller { get; } = new("controller", global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.Controller>);
 
         /// <summary>Gets the <c>protocols</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbSetColumn<global::OvsNet.Vswitch.Models.Bridge, global::OvsNet.Vswitch.Models.BridgeProtocols> Protocols { get; } = new("protocols", WriteBridgeProtocols);
+        public static global::OvsNet.Mapping.OvsdbSetColumn<global::OvsNet.Vswitch.Models.Bridge, global::OvsNet.Vswitch.Models.BridgeProtocols> Protocols { get; } = new("protocols", global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.BridgeProtocols, global::OvsNet.Vswitch.Models.BridgeProtocolsMap>);
 
         /// <summary>Gets the <c>fail_mode</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Bridge, global::OvsNet.Vswitch.Models.BridgeFailMode?> FailMode { get; } = new("fail_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteBridgeFailMode));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Bridge, global::OvsNet.Vswitch.Models.BridgeFailMode?> FailMode { get; } = new("fail_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.BridgeFailMode, global::OvsNet.Vswitch.Models.BridgeFailModeMap>));
 
         /// <summary>Gets the <c>status</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.Bridge, string, string> Status { get; } = new("status", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
@@ -110,40 +110,4 @@ public sealed partial record Bridge
         /// <summary>Gets the <c>auto_attach</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Bridge, global::OvsNet.Mapping.OvsdbRef<global::OvsNet.Vswitch.Models.AutoAttach>?> AutoAttach { get; } = new("auto_attach", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.AutoAttach>));
     }
-
-    private static global::OvsNet.Vswitch.Models.BridgeProtocols ReadBridgeProtocols(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "OpenFlow10" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow10,
-        "OpenFlow11" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow11,
-        "OpenFlow12" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow12,
-        "OpenFlow13" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow13,
-        "OpenFlow14" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow14,
-        "OpenFlow15" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow15,
-        _ => global::OvsNet.Vswitch.Models.BridgeProtocols.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteBridgeProtocols(global::OvsNet.Vswitch.Models.BridgeProtocols value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow10 => global::OvsNet.Protocol.OvsdbAtom.String("OpenFlow10"),
-        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow11 => global::OvsNet.Protocol.OvsdbAtom.String("OpenFlow11"),
-        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow12 => global::OvsNet.Protocol.OvsdbAtom.String("OpenFlow12"),
-        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow13 => global::OvsNet.Protocol.OvsdbAtom.String("OpenFlow13"),
-        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow14 => global::OvsNet.Protocol.OvsdbAtom.String("OpenFlow14"),
-        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow15 => global::OvsNet.Protocol.OvsdbAtom.String("OpenFlow15"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "BridgeProtocols.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.BridgeFailMode ReadBridgeFailMode(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "standalone" => global::OvsNet.Vswitch.Models.BridgeFailMode.Standalone,
-        "secure" => global::OvsNet.Vswitch.Models.BridgeFailMode.Secure,
-        _ => global::OvsNet.Vswitch.Models.BridgeFailMode.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteBridgeFailMode(global::OvsNet.Vswitch.Models.BridgeFailMode value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.BridgeFailMode.Standalone => global::OvsNet.Protocol.OvsdbAtom.String("standalone"),
-        global::OvsNet.Vswitch.Models.BridgeFailMode.Secure => global::OvsNet.Protocol.OvsdbAtom.String("secure"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "BridgeFailMode.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

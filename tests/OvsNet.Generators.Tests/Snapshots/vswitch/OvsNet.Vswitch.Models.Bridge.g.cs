@@ -102,8 +102,8 @@ public sealed partial record Bridge : global::OvsNet.Mapping.IOvsdbModel<global:
             Sflow = reader.Optional("sflow", global::OvsNet.Mapping.OvsdbAtomConvert.ReadRef<global::OvsNet.Vswitch.Models.SFlow>),
             Ipfix = reader.Optional("ipfix", global::OvsNet.Mapping.OvsdbAtomConvert.ReadRef<global::OvsNet.Vswitch.Models.IPFIX>),
             Controller = reader.Set("controller", global::OvsNet.Mapping.OvsdbAtomConvert.ReadRef<global::OvsNet.Vswitch.Models.Controller>),
-            Protocols = reader.Set("protocols", ReadBridgeProtocols),
-            FailMode = reader.Optional("fail_mode", ReadBridgeFailMode),
+            Protocols = reader.Set("protocols", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.BridgeProtocols, global::OvsNet.Vswitch.Models.BridgeProtocolsMap>),
+            FailMode = reader.Optional("fail_mode", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.BridgeFailMode, global::OvsNet.Vswitch.Models.BridgeFailModeMap>),
             Status = reader.Map("status", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             RstpStatus = reader.Map("rstp_status", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             OtherConfig = reader.Map("other_config", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
@@ -137,10 +137,10 @@ public sealed partial record Bridge : global::OvsNet.Mapping.IOvsdbModel<global:
         writer.Optional("sflow", this.Sflow, global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.SFlow>, mutable: true);
         writer.Optional("ipfix", this.Ipfix, global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.IPFIX>, mutable: true);
         writer.Set("controller", this.Controller, global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.Controller>, mutable: true);
-        writer.Set("protocols", this.Protocols, WriteBridgeProtocols, mutable: true);
+        writer.Set("protocols", this.Protocols, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.BridgeProtocols, global::OvsNet.Vswitch.Models.BridgeProtocolsMap>, mutable: true);
         if (this.FailMode is not global::OvsNet.Vswitch.Models.BridgeFailMode.Unknown)
         {
-            writer.Optional("fail_mode", this.FailMode, WriteBridgeFailMode, mutable: true);
+            writer.Optional("fail_mode", this.FailMode, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.BridgeFailMode, global::OvsNet.Vswitch.Models.BridgeFailModeMap>, mutable: true);
         }
         writer.Map("status", this.Status, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         writer.Map("rstp_status", this.RstpStatus, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);

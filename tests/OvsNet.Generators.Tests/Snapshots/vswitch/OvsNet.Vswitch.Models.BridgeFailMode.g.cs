@@ -4,17 +4,48 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Bridge.fail_mode</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Bridge.fail_mode</c>; <see cref="global::OvsNet.Vswitch.Models.BridgeFailModeMap"/> maps them to and from their wire strings.</summary>
 public enum BridgeFailMode
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>standalone</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("standalone")]
     Standalone = 1,
 
     /// <summary>The value <c>secure</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("secure")]
     Secure = 2,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.BridgeFailMode"/> (the column <c>Bridge.fail_mode</c>), compared ordinally.</summary>
+public sealed class BridgeFailModeMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.BridgeFailMode>
+{
+    private BridgeFailModeMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.BridgeFailMode value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.BridgeFailMode.Standalone => "standalone",
+        global::OvsNet.Vswitch.Models.BridgeFailMode.Secure => "secure",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.BridgeFailMode value)
+    {
+        value = wire switch
+        {
+            "standalone" => global::OvsNet.Vswitch.Models.BridgeFailMode.Standalone,
+            "secure" => global::OvsNet.Vswitch.Models.BridgeFailMode.Secure,
+            _ => global::OvsNet.Vswitch.Models.BridgeFailMode.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.BridgeFailMode.Unknown;
+    }
 }

@@ -4,33 +4,68 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Bridge.protocols</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Bridge.protocols</c>; <see cref="global::OvsNet.Vswitch.Models.BridgeProtocolsMap"/> maps them to and from their wire strings.</summary>
 public enum BridgeProtocols
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>OpenFlow10</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("OpenFlow10")]
     OpenFlow10 = 1,
 
     /// <summary>The value <c>OpenFlow11</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("OpenFlow11")]
     OpenFlow11 = 2,
 
     /// <summary>The value <c>OpenFlow12</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("OpenFlow12")]
     OpenFlow12 = 3,
 
     /// <summary>The value <c>OpenFlow13</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("OpenFlow13")]
     OpenFlow13 = 4,
 
     /// <summary>The value <c>OpenFlow14</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("OpenFlow14")]
     OpenFlow14 = 5,
 
     /// <summary>The value <c>OpenFlow15</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("OpenFlow15")]
     OpenFlow15 = 6,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.BridgeProtocols"/> (the column <c>Bridge.protocols</c>), compared ordinally.</summary>
+public sealed class BridgeProtocolsMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.BridgeProtocols>
+{
+    private BridgeProtocolsMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.BridgeProtocols value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow10 => "OpenFlow10",
+        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow11 => "OpenFlow11",
+        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow12 => "OpenFlow12",
+        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow13 => "OpenFlow13",
+        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow14 => "OpenFlow14",
+        global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow15 => "OpenFlow15",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.BridgeProtocols value)
+    {
+        value = wire switch
+        {
+            "OpenFlow10" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow10,
+            "OpenFlow11" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow11,
+            "OpenFlow12" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow12,
+            "OpenFlow13" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow13,
+            "OpenFlow14" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow14,
+            "OpenFlow15" => global::OvsNet.Vswitch.Models.BridgeProtocols.OpenFlow15,
+            _ => global::OvsNet.Vswitch.Models.BridgeProtocols.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.BridgeProtocols.Unknown;
+    }
 }

@@ -25,51 +25,9 @@ public sealed partial record CTTimeoutPolicy
     public static class Columns
     {
         /// <summary>Gets the <c>timeouts</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.CTTimeoutPolicy, global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey, long> Timeouts { get; } = new("timeouts", WriteCTTimeoutPolicyTimeoutsKey, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger);
+        public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.CTTimeoutPolicy, global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey, long> Timeouts { get; } = new("timeouts", global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey, global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKeyMap>, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger);
 
         /// <summary>Gets the <c>external_ids</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.CTTimeoutPolicy, string, string> ExternalIds { get; } = new("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
     }
-
-    private static global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey ReadCTTimeoutPolicyTimeoutsKey(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "tcp_syn_sent" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent,
-        "tcp_syn_recv" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynRecv,
-        "tcp_established" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpEstablished,
-        "tcp_fin_wait" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpFinWait,
-        "tcp_close_wait" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpCloseWait,
-        "tcp_last_ack" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpLastAck,
-        "tcp_time_wait" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpTimeWait,
-        "tcp_close" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpClose,
-        "tcp_syn_sent2" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent2,
-        "tcp_retransmit" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpRetransmit,
-        "tcp_unack" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpUnack,
-        "udp_first" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpFirst,
-        "udp_single" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpSingle,
-        "udp_multiple" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpMultiple,
-        "icmp_first" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpFirst,
-        "icmp_reply" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpReply,
-        _ => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteCTTimeoutPolicyTimeoutsKey(global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent => global::OvsNet.Protocol.OvsdbAtom.String("tcp_syn_sent"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynRecv => global::OvsNet.Protocol.OvsdbAtom.String("tcp_syn_recv"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpEstablished => global::OvsNet.Protocol.OvsdbAtom.String("tcp_established"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpFinWait => global::OvsNet.Protocol.OvsdbAtom.String("tcp_fin_wait"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpCloseWait => global::OvsNet.Protocol.OvsdbAtom.String("tcp_close_wait"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpLastAck => global::OvsNet.Protocol.OvsdbAtom.String("tcp_last_ack"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpTimeWait => global::OvsNet.Protocol.OvsdbAtom.String("tcp_time_wait"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpClose => global::OvsNet.Protocol.OvsdbAtom.String("tcp_close"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent2 => global::OvsNet.Protocol.OvsdbAtom.String("tcp_syn_sent2"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpRetransmit => global::OvsNet.Protocol.OvsdbAtom.String("tcp_retransmit"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpUnack => global::OvsNet.Protocol.OvsdbAtom.String("tcp_unack"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpFirst => global::OvsNet.Protocol.OvsdbAtom.String("udp_first"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpSingle => global::OvsNet.Protocol.OvsdbAtom.String("udp_single"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpMultiple => global::OvsNet.Protocol.OvsdbAtom.String("udp_multiple"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpFirst => global::OvsNet.Protocol.OvsdbAtom.String("icmp_first"),
-        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpReply => global::OvsNet.Protocol.OvsdbAtom.String("icmp_reply"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "CTTimeoutPolicyTimeoutsKey.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

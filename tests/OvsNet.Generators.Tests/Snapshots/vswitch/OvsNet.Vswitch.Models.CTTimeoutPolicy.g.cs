@@ -29,7 +29,7 @@ public sealed partial record CTTimeoutPolicy : global::OvsNet.Mapping.IOvsdbMode
         return new global::OvsNet.Vswitch.Models.CTTimeoutPolicy
         {
             Uuid = reader.Uuid,
-            Timeouts = reader.Map("timeouts", ReadCTTimeoutPolicyTimeoutsKey, global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
+            Timeouts = reader.Map("timeouts", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey, global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKeyMap>, global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             ExternalIds = reader.Map("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
         };
     }
@@ -44,7 +44,7 @@ public sealed partial record CTTimeoutPolicy : global::OvsNet.Mapping.IOvsdbMode
     public global::OvsNet.Protocol.OvsdbRow ToRow(global::OvsNet.Mapping.OvsdbRowScope scope)
     {
         var writer = new global::OvsNet.Mapping.OvsdbRowWriter(scope);
-        writer.Map("timeouts", this.Timeouts, WriteCTTimeoutPolicyTimeoutsKey, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
+        writer.Map("timeouts", this.Timeouts, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey, global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKeyMap>, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         writer.Map("external_ids", this.ExternalIds, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         return writer.ToRow();
     }

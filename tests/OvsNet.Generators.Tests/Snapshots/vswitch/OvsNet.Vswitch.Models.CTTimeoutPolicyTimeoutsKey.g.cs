@@ -4,73 +4,118 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>CT_Timeout_Policy.timeouts</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>CT_Timeout_Policy.timeouts</c>; <see cref="global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKeyMap"/> maps them to and from their wire strings.</summary>
 public enum CTTimeoutPolicyTimeoutsKey
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>tcp_syn_sent</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_syn_sent")]
     TcpSynSent = 1,
 
     /// <summary>The value <c>tcp_syn_recv</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_syn_recv")]
     TcpSynRecv = 2,
 
     /// <summary>The value <c>tcp_established</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_established")]
     TcpEstablished = 3,
 
     /// <summary>The value <c>tcp_fin_wait</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_fin_wait")]
     TcpFinWait = 4,
 
     /// <summary>The value <c>tcp_close_wait</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_close_wait")]
     TcpCloseWait = 5,
 
     /// <summary>The value <c>tcp_last_ack</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_last_ack")]
     TcpLastAck = 6,
 
     /// <summary>The value <c>tcp_time_wait</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_time_wait")]
     TcpTimeWait = 7,
 
     /// <summary>The value <c>tcp_close</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_close")]
     TcpClose = 8,
 
     /// <summary>The value <c>tcp_syn_sent2</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_syn_sent2")]
     TcpSynSent2 = 9,
 
     /// <summary>The value <c>tcp_retransmit</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_retransmit")]
     TcpRetransmit = 10,
 
     /// <summary>The value <c>tcp_unack</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("tcp_unack")]
     TcpUnack = 11,
 
     /// <summary>The value <c>udp_first</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("udp_first")]
     UdpFirst = 12,
 
     /// <summary>The value <c>udp_single</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("udp_single")]
     UdpSingle = 13,
 
     /// <summary>The value <c>udp_multiple</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("udp_multiple")]
     UdpMultiple = 14,
 
     /// <summary>The value <c>icmp_first</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("icmp_first")]
     IcmpFirst = 15,
 
     /// <summary>The value <c>icmp_reply</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("icmp_reply")]
     IcmpReply = 16,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey"/> (the column <c>CT_Timeout_Policy.timeouts</c>), compared ordinally.</summary>
+public sealed class CTTimeoutPolicyTimeoutsKeyMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey>
+{
+    private CTTimeoutPolicyTimeoutsKeyMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent => "tcp_syn_sent",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynRecv => "tcp_syn_recv",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpEstablished => "tcp_established",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpFinWait => "tcp_fin_wait",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpCloseWait => "tcp_close_wait",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpLastAck => "tcp_last_ack",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpTimeWait => "tcp_time_wait",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpClose => "tcp_close",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent2 => "tcp_syn_sent2",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpRetransmit => "tcp_retransmit",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpUnack => "tcp_unack",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpFirst => "udp_first",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpSingle => "udp_single",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpMultiple => "udp_multiple",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpFirst => "icmp_first",
+        global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpReply => "icmp_reply",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey value)
+    {
+        value = wire switch
+        {
+            "tcp_syn_sent" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent,
+            "tcp_syn_recv" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynRecv,
+            "tcp_established" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpEstablished,
+            "tcp_fin_wait" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpFinWait,
+            "tcp_close_wait" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpCloseWait,
+            "tcp_last_ack" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpLastAck,
+            "tcp_time_wait" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpTimeWait,
+            "tcp_close" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpClose,
+            "tcp_syn_sent2" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpSynSent2,
+            "tcp_retransmit" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpRetransmit,
+            "tcp_unack" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.TcpUnack,
+            "udp_first" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpFirst,
+            "udp_single" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpSingle,
+            "udp_multiple" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.UdpMultiple,
+            "icmp_first" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpFirst,
+            "icmp_reply" => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.IcmpReply,
+            _ => global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.CTTimeoutPolicyTimeoutsKey.Unknown;
+    }
 }

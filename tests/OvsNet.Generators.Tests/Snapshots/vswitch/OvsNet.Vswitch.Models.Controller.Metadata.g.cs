@@ -40,7 +40,7 @@ public sealed partial record Controller
     public static class Columns
     {
         /// <summary>Gets the <c>type</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, global::OvsNet.Vswitch.Models.ControllerType?> Type { get; } = new("type", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteControllerType));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, global::OvsNet.Vswitch.Models.ControllerType?> Type { get; } = new("type", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ControllerType, global::OvsNet.Vswitch.Models.ControllerTypeMap>));
 
         /// <summary>Gets the <c>target</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, string> Target { get; } = new("target", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteString(value));
@@ -52,7 +52,7 @@ public sealed partial record Controller
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, long?> InactivityProbe { get; } = new("inactivity_probe", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
 
         /// <summary>Gets the <c>connection_mode</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, global::OvsNet.Vswitch.Models.ControllerConnectionMode?> ConnectionMode { get; } = new("connection_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteControllerConnectionMode));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, global::OvsNet.Vswitch.Models.ControllerConnectionMode?> ConnectionMode { get; } = new("connection_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ControllerConnectionMode, global::OvsNet.Vswitch.Models.ControllerConnectionModeMap>));
 
         /// <summary>Gets the <c>local_ip</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, string?> LocalIp { get; } = new("local_ip", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptionalString(value));
@@ -85,53 +85,9 @@ public sealed partial record Controller
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, bool> IsConnected { get; } = new("is_connected", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteBoolean(value));
 
         /// <summary>Gets the <c>role</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, global::OvsNet.Vswitch.Models.ControllerRole?> Role { get; } = new("role", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteControllerRole));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Controller, global::OvsNet.Vswitch.Models.ControllerRole?> Role { get; } = new("role", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ControllerRole, global::OvsNet.Vswitch.Models.ControllerRoleMap>));
 
         /// <summary>Gets the <c>status</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.Controller, string, string> Status { get; } = new("status", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
     }
-
-    private static global::OvsNet.Vswitch.Models.ControllerType ReadControllerType(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "primary" => global::OvsNet.Vswitch.Models.ControllerType.Primary,
-        "service" => global::OvsNet.Vswitch.Models.ControllerType.Service,
-        _ => global::OvsNet.Vswitch.Models.ControllerType.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteControllerType(global::OvsNet.Vswitch.Models.ControllerType value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.ControllerType.Primary => global::OvsNet.Protocol.OvsdbAtom.String("primary"),
-        global::OvsNet.Vswitch.Models.ControllerType.Service => global::OvsNet.Protocol.OvsdbAtom.String("service"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "ControllerType.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.ControllerConnectionMode ReadControllerConnectionMode(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "in-band" => global::OvsNet.Vswitch.Models.ControllerConnectionMode.InBand,
-        "out-of-band" => global::OvsNet.Vswitch.Models.ControllerConnectionMode.OutOfBand,
-        _ => global::OvsNet.Vswitch.Models.ControllerConnectionMode.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteControllerConnectionMode(global::OvsNet.Vswitch.Models.ControllerConnectionMode value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.ControllerConnectionMode.InBand => global::OvsNet.Protocol.OvsdbAtom.String("in-band"),
-        global::OvsNet.Vswitch.Models.ControllerConnectionMode.OutOfBand => global::OvsNet.Protocol.OvsdbAtom.String("out-of-band"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "ControllerConnectionMode.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.ControllerRole ReadControllerRole(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "other" => global::OvsNet.Vswitch.Models.ControllerRole.Other,
-        "master" => global::OvsNet.Vswitch.Models.ControllerRole.Master,
-        "slave" => global::OvsNet.Vswitch.Models.ControllerRole.Slave,
-        _ => global::OvsNet.Vswitch.Models.ControllerRole.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteControllerRole(global::OvsNet.Vswitch.Models.ControllerRole value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.ControllerRole.Other => global::OvsNet.Protocol.OvsdbAtom.String("other"),
-        global::OvsNet.Vswitch.Models.ControllerRole.Master => global::OvsNet.Protocol.OvsdbAtom.String("master"),
-        global::OvsNet.Vswitch.Models.ControllerRole.Slave => global::OvsNet.Protocol.OvsdbAtom.String("slave"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "ControllerRole.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

@@ -74,11 +74,11 @@ public sealed partial record Controller : global::OvsNet.Mapping.IOvsdbModel<glo
         return new global::OvsNet.Vswitch.Models.Controller
         {
             Uuid = reader.Uuid,
-            Type = reader.Optional("type", ReadControllerType),
+            Type = reader.Optional("type", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.ControllerType, global::OvsNet.Vswitch.Models.ControllerTypeMap>),
             Target = reader.Scalar("target", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, ""),
             MaxBackoff = reader.Optional("max_backoff", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             InactivityProbe = reader.Optional("inactivity_probe", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
-            ConnectionMode = reader.Optional("connection_mode", ReadControllerConnectionMode),
+            ConnectionMode = reader.Optional("connection_mode", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.ControllerConnectionMode, global::OvsNet.Vswitch.Models.ControllerConnectionModeMap>),
             LocalIp = reader.OptionalString("local_ip"),
             LocalNetmask = reader.OptionalString("local_netmask"),
             LocalGateway = reader.OptionalString("local_gateway"),
@@ -89,7 +89,7 @@ public sealed partial record Controller : global::OvsNet.Mapping.IOvsdbModel<glo
             OtherConfig = reader.Map("other_config", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             ExternalIds = reader.Map("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             IsConnected = reader.Scalar("is_connected", global::OvsNet.Mapping.OvsdbAtomConvert.ReadBoolean, false),
-            Role = reader.Optional("role", ReadControllerRole),
+            Role = reader.Optional("role", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.ControllerRole, global::OvsNet.Vswitch.Models.ControllerRoleMap>),
             Status = reader.Map("status", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
         };
     }
@@ -106,14 +106,14 @@ public sealed partial record Controller : global::OvsNet.Mapping.IOvsdbModel<glo
         var writer = new global::OvsNet.Mapping.OvsdbRowWriter(scope);
         if (this.Type is not global::OvsNet.Vswitch.Models.ControllerType.Unknown)
         {
-            writer.Optional("type", this.Type, WriteControllerType, mutable: true);
+            writer.Optional("type", this.Type, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ControllerType, global::OvsNet.Vswitch.Models.ControllerTypeMap>, mutable: true);
         }
         writer.Scalar("target", this.Target, "", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         writer.Optional("max_backoff", this.MaxBackoff, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         writer.Optional("inactivity_probe", this.InactivityProbe, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         if (this.ConnectionMode is not global::OvsNet.Vswitch.Models.ControllerConnectionMode.Unknown)
         {
-            writer.Optional("connection_mode", this.ConnectionMode, WriteControllerConnectionMode, mutable: true);
+            writer.Optional("connection_mode", this.ConnectionMode, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ControllerConnectionMode, global::OvsNet.Vswitch.Models.ControllerConnectionModeMap>, mutable: true);
         }
         writer.OptionalString("local_ip", this.LocalIp, mutable: true);
         writer.OptionalString("local_netmask", this.LocalNetmask, mutable: true);
@@ -127,7 +127,7 @@ public sealed partial record Controller : global::OvsNet.Mapping.IOvsdbModel<glo
         writer.Scalar("is_connected", this.IsConnected, false, global::OvsNet.Mapping.OvsdbAtomConvert.WriteBoolean, mutable: true);
         if (this.Role is not global::OvsNet.Vswitch.Models.ControllerRole.Unknown)
         {
-            writer.Optional("role", this.Role, WriteControllerRole, mutable: true);
+            writer.Optional("role", this.Role, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ControllerRole, global::OvsNet.Vswitch.Models.ControllerRoleMap>, mutable: true);
         }
         writer.Map("status", this.Status, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         return writer.ToRow();

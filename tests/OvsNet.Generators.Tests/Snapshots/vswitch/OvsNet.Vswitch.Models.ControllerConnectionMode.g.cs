@@ -4,17 +4,48 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Controller.connection_mode</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Controller.connection_mode</c>; <see cref="global::OvsNet.Vswitch.Models.ControllerConnectionModeMap"/> maps them to and from their wire strings.</summary>
 public enum ControllerConnectionMode
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>in-band</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("in-band")]
     InBand = 1,
 
     /// <summary>The value <c>out-of-band</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("out-of-band")]
     OutOfBand = 2,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.ControllerConnectionMode"/> (the column <c>Controller.connection_mode</c>), compared ordinally.</summary>
+public sealed class ControllerConnectionModeMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.ControllerConnectionMode>
+{
+    private ControllerConnectionModeMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.ControllerConnectionMode value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.ControllerConnectionMode.InBand => "in-band",
+        global::OvsNet.Vswitch.Models.ControllerConnectionMode.OutOfBand => "out-of-band",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.ControllerConnectionMode value)
+    {
+        value = wire switch
+        {
+            "in-band" => global::OvsNet.Vswitch.Models.ControllerConnectionMode.InBand,
+            "out-of-band" => global::OvsNet.Vswitch.Models.ControllerConnectionMode.OutOfBand,
+            _ => global::OvsNet.Vswitch.Models.ControllerConnectionMode.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.ControllerConnectionMode.Unknown;
+    }
 }

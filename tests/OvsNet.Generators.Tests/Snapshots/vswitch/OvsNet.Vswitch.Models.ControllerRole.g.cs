@@ -4,21 +4,53 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Controller.role</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Controller.role</c>; <see cref="global::OvsNet.Vswitch.Models.ControllerRoleMap"/> maps them to and from their wire strings.</summary>
 public enum ControllerRole
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>other</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("other")]
     Other = 1,
 
     /// <summary>The value <c>master</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("master")]
     Master = 2,
 
     /// <summary>The value <c>slave</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("slave")]
     Slave = 3,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.ControllerRole"/> (the column <c>Controller.role</c>), compared ordinally.</summary>
+public sealed class ControllerRoleMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.ControllerRole>
+{
+    private ControllerRoleMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.ControllerRole value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.ControllerRole.Other => "other",
+        global::OvsNet.Vswitch.Models.ControllerRole.Master => "master",
+        global::OvsNet.Vswitch.Models.ControllerRole.Slave => "slave",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.ControllerRole value)
+    {
+        value = wire switch
+        {
+            "other" => global::OvsNet.Vswitch.Models.ControllerRole.Other,
+            "master" => global::OvsNet.Vswitch.Models.ControllerRole.Master,
+            "slave" => global::OvsNet.Vswitch.Models.ControllerRole.Slave,
+            _ => global::OvsNet.Vswitch.Models.ControllerRole.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.ControllerRole.Unknown;
+    }
 }

@@ -4,17 +4,48 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Controller.type</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Controller.type</c>; <see cref="global::OvsNet.Vswitch.Models.ControllerTypeMap"/> maps them to and from their wire strings.</summary>
 public enum ControllerType
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>primary</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("primary")]
     Primary = 1,
 
     /// <summary>The value <c>service</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("service")]
     Service = 2,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.ControllerType"/> (the column <c>Controller.type</c>), compared ordinally.</summary>
+public sealed class ControllerTypeMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.ControllerType>
+{
+    private ControllerTypeMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.ControllerType value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.ControllerType.Primary => "primary",
+        global::OvsNet.Vswitch.Models.ControllerType.Service => "service",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.ControllerType value)
+    {
+        value = wire switch
+        {
+            "primary" => global::OvsNet.Vswitch.Models.ControllerType.Primary,
+            "service" => global::OvsNet.Vswitch.Models.ControllerType.Service,
+            _ => global::OvsNet.Vswitch.Models.ControllerType.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.ControllerType.Unknown;
+    }
 }

@@ -35,7 +35,7 @@ public sealed partial record FlowTable
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.FlowTable, long?> FlowLimit { get; } = new("flow_limit", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
 
         /// <summary>Gets the <c>overflow_policy</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.FlowTable, global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy?> OverflowPolicy { get; } = new("overflow_policy", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteFlowTableOverflowPolicy));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.FlowTable, global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy?> OverflowPolicy { get; } = new("overflow_policy", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy, global::OvsNet.Vswitch.Models.FlowTableOverflowPolicyMap>));
 
         /// <summary>Gets the <c>groups</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbSetColumn<global::OvsNet.Vswitch.Models.FlowTable, string> Groups { get; } = new("groups", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
@@ -46,18 +46,4 @@ public sealed partial record FlowTable
         /// <summary>Gets the <c>external_ids</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.FlowTable, string, string> ExternalIds { get; } = new("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
     }
-
-    private static global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy ReadFlowTableOverflowPolicy(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "refuse" => global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Refuse,
-        "evict" => global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Evict,
-        _ => global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteFlowTableOverflowPolicy(global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Refuse => global::OvsNet.Protocol.OvsdbAtom.String("refuse"),
-        global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Evict => global::OvsNet.Protocol.OvsdbAtom.String("evict"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "FlowTableOverflowPolicy.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

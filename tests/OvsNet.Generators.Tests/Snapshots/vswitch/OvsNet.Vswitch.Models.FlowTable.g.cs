@@ -43,7 +43,7 @@ public sealed partial record FlowTable : global::OvsNet.Mapping.IOvsdbModel<glob
             Uuid = reader.Uuid,
             Name = reader.OptionalString("name"),
             FlowLimit = reader.Optional("flow_limit", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
-            OverflowPolicy = reader.Optional("overflow_policy", ReadFlowTableOverflowPolicy),
+            OverflowPolicy = reader.Optional("overflow_policy", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy, global::OvsNet.Vswitch.Models.FlowTableOverflowPolicyMap>),
             Groups = reader.Set("groups", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             Prefixes = reader.Set("prefixes", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             ExternalIds = reader.Map("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
@@ -64,7 +64,7 @@ public sealed partial record FlowTable : global::OvsNet.Mapping.IOvsdbModel<glob
         writer.Optional("flow_limit", this.FlowLimit, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         if (this.OverflowPolicy is not global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Unknown)
         {
-            writer.Optional("overflow_policy", this.OverflowPolicy, WriteFlowTableOverflowPolicy, mutable: true);
+            writer.Optional("overflow_policy", this.OverflowPolicy, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy, global::OvsNet.Vswitch.Models.FlowTableOverflowPolicyMap>, mutable: true);
         }
         writer.Set("groups", this.Groups, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         writer.Set("prefixes", this.Prefixes, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);

@@ -4,17 +4,48 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Flow_Table.overflow_policy</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Flow_Table.overflow_policy</c>; <see cref="global::OvsNet.Vswitch.Models.FlowTableOverflowPolicyMap"/> maps them to and from their wire strings.</summary>
 public enum FlowTableOverflowPolicy
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>refuse</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("refuse")]
     Refuse = 1,
 
     /// <summary>The value <c>evict</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("evict")]
     Evict = 2,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy"/> (the column <c>Flow_Table.overflow_policy</c>), compared ordinally.</summary>
+public sealed class FlowTableOverflowPolicyMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy>
+{
+    private FlowTableOverflowPolicyMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Refuse => "refuse",
+        global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Evict => "evict",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy value)
+    {
+        value = wire switch
+        {
+            "refuse" => global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Refuse,
+            "evict" => global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Evict,
+            _ => global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.FlowTableOverflowPolicy.Unknown;
+    }
 }

@@ -118,7 +118,7 @@ public sealed partial record Interface
         public static global::OvsNet.Mapping.OvsdbSetColumn<global::OvsNet.Vswitch.Models.Interface, string> CfmFaultStatus { get; } = new("cfm_fault_status", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
 
         /// <summary>Gets the <c>cfm_remote_opstate</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate?> CfmRemoteOpstate { get; } = new("cfm_remote_opstate", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteInterfaceCfmRemoteOpstate));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate?> CfmRemoteOpstate { get; } = new("cfm_remote_opstate", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate, global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstateMap>));
 
         /// <summary>Gets the <c>cfm_health</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, long?> CfmHealth { get; } = new("cfm_health", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
@@ -139,10 +139,10 @@ public sealed partial record Interface
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.Interface, string, string> Status { get; } = new("status", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
 
         /// <summary>Gets the <c>admin_state</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceAdminState?> AdminState { get; } = new("admin_state", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteInterfaceAdminState));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceAdminState?> AdminState { get; } = new("admin_state", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceAdminState, global::OvsNet.Vswitch.Models.InterfaceAdminStateMap>));
 
         /// <summary>Gets the <c>link_state</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceLinkState?> LinkState { get; } = new("link_state", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteInterfaceLinkState));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceLinkState?> LinkState { get; } = new("link_state", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceLinkState, global::OvsNet.Vswitch.Models.InterfaceLinkStateMap>));
 
         /// <summary>Gets the <c>link_resets</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, long?> LinkResets { get; } = new("link_resets", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
@@ -151,7 +151,7 @@ public sealed partial record Interface
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, long?> LinkSpeed { get; } = new("link_speed", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
 
         /// <summary>Gets the <c>duplex</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceDuplex?> Duplex { get; } = new("duplex", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteInterfaceDuplex));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, global::OvsNet.Vswitch.Models.InterfaceDuplex?> Duplex { get; } = new("duplex", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceDuplex, global::OvsNet.Vswitch.Models.InterfaceDuplexMap>));
 
         /// <summary>Gets the <c>mtu</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, long?> Mtu { get; } = new("mtu", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
@@ -162,60 +162,4 @@ public sealed partial record Interface
         /// <summary>Gets the <c>error</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Interface, string?> Error { get; } = new("error", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptionalString(value));
     }
-
-    private static global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate ReadInterfaceCfmRemoteOpstate(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "up" => global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Up,
-        "down" => global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Down,
-        _ => global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteInterfaceCfmRemoteOpstate(global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Up => global::OvsNet.Protocol.OvsdbAtom.String("up"),
-        global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Down => global::OvsNet.Protocol.OvsdbAtom.String("down"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "InterfaceCfmRemoteOpstate.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.InterfaceAdminState ReadInterfaceAdminState(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "up" => global::OvsNet.Vswitch.Models.InterfaceAdminState.Up,
-        "down" => global::OvsNet.Vswitch.Models.InterfaceAdminState.Down,
-        _ => global::OvsNet.Vswitch.Models.InterfaceAdminState.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteInterfaceAdminState(global::OvsNet.Vswitch.Models.InterfaceAdminState value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.InterfaceAdminState.Up => global::OvsNet.Protocol.OvsdbAtom.String("up"),
-        global::OvsNet.Vswitch.Models.InterfaceAdminState.Down => global::OvsNet.Protocol.OvsdbAtom.String("down"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "InterfaceAdminState.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.InterfaceLinkState ReadInterfaceLinkState(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "up" => global::OvsNet.Vswitch.Models.InterfaceLinkState.Up,
-        "down" => global::OvsNet.Vswitch.Models.InterfaceLinkState.Down,
-        _ => global::OvsNet.Vswitch.Models.InterfaceLinkState.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteInterfaceLinkState(global::OvsNet.Vswitch.Models.InterfaceLinkState value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.InterfaceLinkState.Up => global::OvsNet.Protocol.OvsdbAtom.String("up"),
-        global::OvsNet.Vswitch.Models.InterfaceLinkState.Down => global::OvsNet.Protocol.OvsdbAtom.String("down"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "InterfaceLinkState.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.InterfaceDuplex ReadInterfaceDuplex(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "half" => global::OvsNet.Vswitch.Models.InterfaceDuplex.Half,
-        "full" => global::OvsNet.Vswitch.Models.InterfaceDuplex.Full,
-        _ => global::OvsNet.Vswitch.Models.InterfaceDuplex.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteInterfaceDuplex(global::OvsNet.Vswitch.Models.InterfaceDuplex value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.InterfaceDuplex.Half => global::OvsNet.Protocol.OvsdbAtom.String("half"),
-        global::OvsNet.Vswitch.Models.InterfaceDuplex.Full => global::OvsNet.Protocol.OvsdbAtom.String("full"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "InterfaceDuplex.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

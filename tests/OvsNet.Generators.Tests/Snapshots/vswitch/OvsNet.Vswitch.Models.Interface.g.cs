@@ -148,18 +148,18 @@ public sealed partial record Interface : global::OvsNet.Mapping.IOvsdbModel<glob
             CfmFlapCount = reader.Optional("cfm_flap_count", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             CfmFault = reader.Optional("cfm_fault", global::OvsNet.Mapping.OvsdbAtomConvert.ReadBoolean),
             CfmFaultStatus = reader.Set("cfm_fault_status", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
-            CfmRemoteOpstate = reader.Optional("cfm_remote_opstate", ReadInterfaceCfmRemoteOpstate),
+            CfmRemoteOpstate = reader.Optional("cfm_remote_opstate", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate, global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstateMap>),
             CfmHealth = reader.Optional("cfm_health", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             LacpCurrent = reader.Optional("lacp_current", global::OvsNet.Mapping.OvsdbAtomConvert.ReadBoolean),
             Lldp = reader.Map("lldp", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             OtherConfig = reader.Map("other_config", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             Statistics = reader.Map("statistics", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             Status = reader.Map("status", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
-            AdminState = reader.Optional("admin_state", ReadInterfaceAdminState),
-            LinkState = reader.Optional("link_state", ReadInterfaceLinkState),
+            AdminState = reader.Optional("admin_state", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.InterfaceAdminState, global::OvsNet.Vswitch.Models.InterfaceAdminStateMap>),
+            LinkState = reader.Optional("link_state", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.InterfaceLinkState, global::OvsNet.Vswitch.Models.InterfaceLinkStateMap>),
             LinkResets = reader.Optional("link_resets", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             LinkSpeed = reader.Optional("link_speed", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
-            Duplex = reader.Optional("duplex", ReadInterfaceDuplex),
+            Duplex = reader.Optional("duplex", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.InterfaceDuplex, global::OvsNet.Vswitch.Models.InterfaceDuplexMap>),
             Mtu = reader.Optional("mtu", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             MtuRequest = reader.Optional("mtu_request", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             Error = reader.OptionalString("error"),
@@ -198,7 +198,7 @@ public sealed partial record Interface : global::OvsNet.Mapping.IOvsdbModel<glob
         writer.Set("cfm_fault_status", this.CfmFaultStatus, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         if (this.CfmRemoteOpstate is not global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Unknown)
         {
-            writer.Optional("cfm_remote_opstate", this.CfmRemoteOpstate, WriteInterfaceCfmRemoteOpstate, mutable: true);
+            writer.Optional("cfm_remote_opstate", this.CfmRemoteOpstate, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate, global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstateMap>, mutable: true);
         }
         writer.Optional("cfm_health", this.CfmHealth, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         writer.Optional("lacp_current", this.LacpCurrent, global::OvsNet.Mapping.OvsdbAtomConvert.WriteBoolean, mutable: true);
@@ -208,17 +208,17 @@ public sealed partial record Interface : global::OvsNet.Mapping.IOvsdbModel<glob
         writer.Map("status", this.Status, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         if (this.AdminState is not global::OvsNet.Vswitch.Models.InterfaceAdminState.Unknown)
         {
-            writer.Optional("admin_state", this.AdminState, WriteInterfaceAdminState, mutable: true);
+            writer.Optional("admin_state", this.AdminState, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceAdminState, global::OvsNet.Vswitch.Models.InterfaceAdminStateMap>, mutable: true);
         }
         if (this.LinkState is not global::OvsNet.Vswitch.Models.InterfaceLinkState.Unknown)
         {
-            writer.Optional("link_state", this.LinkState, WriteInterfaceLinkState, mutable: true);
+            writer.Optional("link_state", this.LinkState, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceLinkState, global::OvsNet.Vswitch.Models.InterfaceLinkStateMap>, mutable: true);
         }
         writer.Optional("link_resets", this.LinkResets, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         writer.Optional("link_speed", this.LinkSpeed, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         if (this.Duplex is not global::OvsNet.Vswitch.Models.InterfaceDuplex.Unknown)
         {
-            writer.Optional("duplex", this.Duplex, WriteInterfaceDuplex, mutable: true);
+            writer.Optional("duplex", this.Duplex, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.InterfaceDuplex, global::OvsNet.Vswitch.Models.InterfaceDuplexMap>, mutable: true);
         }
         writer.Optional("mtu", this.Mtu, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         writer.Optional("mtu_request", this.MtuRequest, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);

@@ -4,17 +4,48 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Interface.cfm_remote_opstate</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Interface.cfm_remote_opstate</c>; <see cref="global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstateMap"/> maps them to and from their wire strings.</summary>
 public enum InterfaceCfmRemoteOpstate
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>up</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("up")]
     Up = 1,
 
     /// <summary>The value <c>down</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("down")]
     Down = 2,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate"/> (the column <c>Interface.cfm_remote_opstate</c>), compared ordinally.</summary>
+public sealed class InterfaceCfmRemoteOpstateMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate>
+{
+    private InterfaceCfmRemoteOpstateMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Up => "up",
+        global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Down => "down",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate value)
+    {
+        value = wire switch
+        {
+            "up" => global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Up,
+            "down" => global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Down,
+            _ => global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.InterfaceCfmRemoteOpstate.Unknown;
+    }
 }

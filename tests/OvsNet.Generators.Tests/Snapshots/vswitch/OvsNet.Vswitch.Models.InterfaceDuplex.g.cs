@@ -4,17 +4,48 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Interface.duplex</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Interface.duplex</c>; <see cref="global::OvsNet.Vswitch.Models.InterfaceDuplexMap"/> maps them to and from their wire strings.</summary>
 public enum InterfaceDuplex
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>half</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("half")]
     Half = 1,
 
     /// <summary>The value <c>full</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("full")]
     Full = 2,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.InterfaceDuplex"/> (the column <c>Interface.duplex</c>), compared ordinally.</summary>
+public sealed class InterfaceDuplexMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.InterfaceDuplex>
+{
+    private InterfaceDuplexMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.InterfaceDuplex value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.InterfaceDuplex.Half => "half",
+        global::OvsNet.Vswitch.Models.InterfaceDuplex.Full => "full",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.InterfaceDuplex value)
+    {
+        value = wire switch
+        {
+            "half" => global::OvsNet.Vswitch.Models.InterfaceDuplex.Half,
+            "full" => global::OvsNet.Vswitch.Models.InterfaceDuplex.Full,
+            _ => global::OvsNet.Vswitch.Models.InterfaceDuplex.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.InterfaceDuplex.Unknown;
+    }
 }

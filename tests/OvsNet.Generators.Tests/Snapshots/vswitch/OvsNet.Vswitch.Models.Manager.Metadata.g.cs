@@ -40,7 +40,7 @@ public sealed partial record Manager
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Manager, long?> InactivityProbe { get; } = new("inactivity_probe", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
 
         /// <summary>Gets the <c>connection_mode</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Manager, global::OvsNet.Vswitch.Models.ManagerConnectionMode?> ConnectionMode { get; } = new("connection_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WriteManagerConnectionMode));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Manager, global::OvsNet.Vswitch.Models.ManagerConnectionMode?> ConnectionMode { get; } = new("connection_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ManagerConnectionMode, global::OvsNet.Vswitch.Models.ManagerConnectionModeMap>));
 
         /// <summary>Gets the <c>other_config</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.Manager, string, string> OtherConfig { get; } = new("other_config", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
@@ -54,18 +54,4 @@ public sealed partial record Manager
         /// <summary>Gets the <c>status</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.Manager, string, string> Status { get; } = new("status", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
     }
-
-    private static global::OvsNet.Vswitch.Models.ManagerConnectionMode ReadManagerConnectionMode(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "in-band" => global::OvsNet.Vswitch.Models.ManagerConnectionMode.InBand,
-        "out-of-band" => global::OvsNet.Vswitch.Models.ManagerConnectionMode.OutOfBand,
-        _ => global::OvsNet.Vswitch.Models.ManagerConnectionMode.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WriteManagerConnectionMode(global::OvsNet.Vswitch.Models.ManagerConnectionMode value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.ManagerConnectionMode.InBand => global::OvsNet.Protocol.OvsdbAtom.String("in-band"),
-        global::OvsNet.Vswitch.Models.ManagerConnectionMode.OutOfBand => global::OvsNet.Protocol.OvsdbAtom.String("out-of-band"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "ManagerConnectionMode.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

@@ -50,7 +50,7 @@ public sealed partial record Manager : global::OvsNet.Mapping.IOvsdbModel<global
             Target = reader.Scalar("target", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, ""),
             MaxBackoff = reader.Optional("max_backoff", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             InactivityProbe = reader.Optional("inactivity_probe", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
-            ConnectionMode = reader.Optional("connection_mode", ReadManagerConnectionMode),
+            ConnectionMode = reader.Optional("connection_mode", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.ManagerConnectionMode, global::OvsNet.Vswitch.Models.ManagerConnectionModeMap>),
             OtherConfig = reader.Map("other_config", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             ExternalIds = reader.Map("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.ReadString, global::OvsNet.Mapping.OvsdbAtomConvert.ReadString),
             IsConnected = reader.Scalar("is_connected", global::OvsNet.Mapping.OvsdbAtomConvert.ReadBoolean, false),
@@ -73,7 +73,7 @@ public sealed partial record Manager : global::OvsNet.Mapping.IOvsdbModel<global
         writer.Optional("inactivity_probe", this.InactivityProbe, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         if (this.ConnectionMode is not global::OvsNet.Vswitch.Models.ManagerConnectionMode.Unknown)
         {
-            writer.Optional("connection_mode", this.ConnectionMode, WriteManagerConnectionMode, mutable: true);
+            writer.Optional("connection_mode", this.ConnectionMode, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.ManagerConnectionMode, global::OvsNet.Vswitch.Models.ManagerConnectionModeMap>, mutable: true);
         }
         writer.Map("other_config", this.OtherConfig, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);
         writer.Map("external_ids", this.ExternalIds, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, mutable: true);

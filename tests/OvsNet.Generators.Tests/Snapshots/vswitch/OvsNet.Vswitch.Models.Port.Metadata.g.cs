@@ -60,7 +60,7 @@ public sealed partial record Port
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, long?> Tag { get; } = new("tag", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger));
 
         /// <summary>Gets the <c>vlan_mode</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Vswitch.Models.PortVlanMode?> VlanMode { get; } = new("vlan_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WritePortVlanMode));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Vswitch.Models.PortVlanMode?> VlanMode { get; } = new("vlan_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.PortVlanMode, global::OvsNet.Vswitch.Models.PortVlanModeMap>));
 
         /// <summary>Gets the <c>qos</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Mapping.OvsdbRef<global::OvsNet.Vswitch.Models.QoS>?> Qos { get; } = new("qos", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.QoS>));
@@ -69,10 +69,10 @@ public sealed partial record Port
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, string?> Mac { get; } = new("mac", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptionalString(value));
 
         /// <summary>Gets the <c>bond_mode</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Vswitch.Models.PortBondMode?> BondMode { get; } = new("bond_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WritePortBondMode));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Vswitch.Models.PortBondMode?> BondMode { get; } = new("bond_mode", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.PortBondMode, global::OvsNet.Vswitch.Models.PortBondModeMap>));
 
         /// <summary>Gets the <c>lacp</c> column.</summary>
-        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Vswitch.Models.PortLacp?> Lacp { get; } = new("lacp", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, WritePortLacp));
+        public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, global::OvsNet.Vswitch.Models.PortLacp?> Lacp { get; } = new("lacp", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteOptional(value, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.PortLacp, global::OvsNet.Vswitch.Models.PortLacpMap>));
 
         /// <summary>Gets the <c>bond_updelay</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbColumn<global::OvsNet.Vswitch.Models.Port, long> BondUpdelay { get; } = new("bond_updelay", static value => global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger(value));
@@ -110,56 +110,4 @@ public sealed partial record Port
         /// <summary>Gets the <c>external_ids</c> column.</summary>
         public static global::OvsNet.Mapping.OvsdbMapColumn<global::OvsNet.Vswitch.Models.Port, string, string> ExternalIds { get; } = new("external_ids", global::OvsNet.Mapping.OvsdbAtomConvert.WriteString, global::OvsNet.Mapping.OvsdbAtomConvert.WriteString);
     }
-
-    private static global::OvsNet.Vswitch.Models.PortVlanMode ReadPortVlanMode(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "trunk" => global::OvsNet.Vswitch.Models.PortVlanMode.Trunk,
-        "access" => global::OvsNet.Vswitch.Models.PortVlanMode.Access,
-        "native-tagged" => global::OvsNet.Vswitch.Models.PortVlanMode.NativeTagged,
-        "native-untagged" => global::OvsNet.Vswitch.Models.PortVlanMode.NativeUntagged,
-        "dot1q-tunnel" => global::OvsNet.Vswitch.Models.PortVlanMode.Dot1qTunnel,
-        _ => global::OvsNet.Vswitch.Models.PortVlanMode.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WritePortVlanMode(global::OvsNet.Vswitch.Models.PortVlanMode value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.PortVlanMode.Trunk => global::OvsNet.Protocol.OvsdbAtom.String("trunk"),
-        global::OvsNet.Vswitch.Models.PortVlanMode.Access => global::OvsNet.Protocol.OvsdbAtom.String("access"),
-        global::OvsNet.Vswitch.Models.PortVlanMode.NativeTagged => global::OvsNet.Protocol.OvsdbAtom.String("native-tagged"),
-        global::OvsNet.Vswitch.Models.PortVlanMode.NativeUntagged => global::OvsNet.Protocol.OvsdbAtom.String("native-untagged"),
-        global::OvsNet.Vswitch.Models.PortVlanMode.Dot1qTunnel => global::OvsNet.Protocol.OvsdbAtom.String("dot1q-tunnel"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "PortVlanMode.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.PortBondMode ReadPortBondMode(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "balance-tcp" => global::OvsNet.Vswitch.Models.PortBondMode.BalanceTcp,
-        "balance-slb" => global::OvsNet.Vswitch.Models.PortBondMode.BalanceSlb,
-        "active-backup" => global::OvsNet.Vswitch.Models.PortBondMode.ActiveBackup,
-        _ => global::OvsNet.Vswitch.Models.PortBondMode.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WritePortBondMode(global::OvsNet.Vswitch.Models.PortBondMode value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.PortBondMode.BalanceTcp => global::OvsNet.Protocol.OvsdbAtom.String("balance-tcp"),
-        global::OvsNet.Vswitch.Models.PortBondMode.BalanceSlb => global::OvsNet.Protocol.OvsdbAtom.String("balance-slb"),
-        global::OvsNet.Vswitch.Models.PortBondMode.ActiveBackup => global::OvsNet.Protocol.OvsdbAtom.String("active-backup"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "PortBondMode.Unknown or an undefined value cannot be written to OVSDB."),
-    };
-
-    private static global::OvsNet.Vswitch.Models.PortLacp ReadPortLacp(global::OvsNet.Protocol.OvsdbAtom atom) => atom.AsString() switch
-    {
-        "active" => global::OvsNet.Vswitch.Models.PortLacp.Active,
-        "passive" => global::OvsNet.Vswitch.Models.PortLacp.Passive,
-        "off" => global::OvsNet.Vswitch.Models.PortLacp.Off,
-        _ => global::OvsNet.Vswitch.Models.PortLacp.Unknown,
-    };
-
-    private static global::OvsNet.Protocol.OvsdbAtom WritePortLacp(global::OvsNet.Vswitch.Models.PortLacp value) => value switch
-    {
-        global::OvsNet.Vswitch.Models.PortLacp.Active => global::OvsNet.Protocol.OvsdbAtom.String("active"),
-        global::OvsNet.Vswitch.Models.PortLacp.Passive => global::OvsNet.Protocol.OvsdbAtom.String("passive"),
-        global::OvsNet.Vswitch.Models.PortLacp.Off => global::OvsNet.Protocol.OvsdbAtom.String("off"),
-        _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "PortLacp.Unknown or an undefined value cannot be written to OVSDB."),
-    };
 }

@@ -94,11 +94,11 @@ public sealed partial record Port : global::OvsNet.Mapping.IOvsdbModel<global::O
             Trunks = reader.Set("trunks", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             Cvlans = reader.Set("cvlans", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
             Tag = reader.Optional("tag", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger),
-            VlanMode = reader.Optional("vlan_mode", ReadPortVlanMode),
+            VlanMode = reader.Optional("vlan_mode", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.PortVlanMode, global::OvsNet.Vswitch.Models.PortVlanModeMap>),
             Qos = reader.Optional("qos", global::OvsNet.Mapping.OvsdbAtomConvert.ReadRef<global::OvsNet.Vswitch.Models.QoS>),
             Mac = reader.OptionalString("mac"),
-            BondMode = reader.Optional("bond_mode", ReadPortBondMode),
-            Lacp = reader.Optional("lacp", ReadPortLacp),
+            BondMode = reader.Optional("bond_mode", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.PortBondMode, global::OvsNet.Vswitch.Models.PortBondModeMap>),
+            Lacp = reader.Optional("lacp", global::OvsNet.Mapping.OvsdbAtomConvert.ReadEnum<global::OvsNet.Vswitch.Models.PortLacp, global::OvsNet.Vswitch.Models.PortLacpMap>),
             BondUpdelay = reader.Scalar("bond_updelay", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger, 0L),
             BondDowndelay = reader.Scalar("bond_downdelay", global::OvsNet.Mapping.OvsdbAtomConvert.ReadInteger, 0L),
             BondActiveSlave = reader.OptionalString("bond_active_slave"),
@@ -131,17 +131,17 @@ public sealed partial record Port : global::OvsNet.Mapping.IOvsdbModel<global::O
         writer.Optional("tag", this.Tag, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         if (this.VlanMode is not global::OvsNet.Vswitch.Models.PortVlanMode.Unknown)
         {
-            writer.Optional("vlan_mode", this.VlanMode, WritePortVlanMode, mutable: true);
+            writer.Optional("vlan_mode", this.VlanMode, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.PortVlanMode, global::OvsNet.Vswitch.Models.PortVlanModeMap>, mutable: true);
         }
         writer.Optional("qos", this.Qos, global::OvsNet.Mapping.OvsdbAtomConvert.WriteRef<global::OvsNet.Vswitch.Models.QoS>, mutable: true);
         writer.OptionalString("mac", this.Mac, mutable: true);
         if (this.BondMode is not global::OvsNet.Vswitch.Models.PortBondMode.Unknown)
         {
-            writer.Optional("bond_mode", this.BondMode, WritePortBondMode, mutable: true);
+            writer.Optional("bond_mode", this.BondMode, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.PortBondMode, global::OvsNet.Vswitch.Models.PortBondModeMap>, mutable: true);
         }
         if (this.Lacp is not global::OvsNet.Vswitch.Models.PortLacp.Unknown)
         {
-            writer.Optional("lacp", this.Lacp, WritePortLacp, mutable: true);
+            writer.Optional("lacp", this.Lacp, global::OvsNet.Mapping.OvsdbAtomConvert.WriteEnum<global::OvsNet.Vswitch.Models.PortLacp, global::OvsNet.Vswitch.Models.PortLacpMap>, mutable: true);
         }
         writer.Scalar("bond_updelay", this.BondUpdelay, 0L, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);
         writer.Scalar("bond_downdelay", this.BondDowndelay, 0L, global::OvsNet.Mapping.OvsdbAtomConvert.WriteInteger, mutable: true);

@@ -4,21 +4,53 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Port.bond_mode</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Port.bond_mode</c>; <see cref="global::OvsNet.Vswitch.Models.PortBondModeMap"/> maps them to and from their wire strings.</summary>
 public enum PortBondMode
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>balance-tcp</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("balance-tcp")]
     BalanceTcp = 1,
 
     /// <summary>The value <c>balance-slb</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("balance-slb")]
     BalanceSlb = 2,
 
     /// <summary>The value <c>active-backup</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("active-backup")]
     ActiveBackup = 3,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.PortBondMode"/> (the column <c>Port.bond_mode</c>), compared ordinally.</summary>
+public sealed class PortBondModeMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.PortBondMode>
+{
+    private PortBondModeMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.PortBondMode value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.PortBondMode.BalanceTcp => "balance-tcp",
+        global::OvsNet.Vswitch.Models.PortBondMode.BalanceSlb => "balance-slb",
+        global::OvsNet.Vswitch.Models.PortBondMode.ActiveBackup => "active-backup",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.PortBondMode value)
+    {
+        value = wire switch
+        {
+            "balance-tcp" => global::OvsNet.Vswitch.Models.PortBondMode.BalanceTcp,
+            "balance-slb" => global::OvsNet.Vswitch.Models.PortBondMode.BalanceSlb,
+            "active-backup" => global::OvsNet.Vswitch.Models.PortBondMode.ActiveBackup,
+            _ => global::OvsNet.Vswitch.Models.PortBondMode.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.PortBondMode.Unknown;
+    }
 }

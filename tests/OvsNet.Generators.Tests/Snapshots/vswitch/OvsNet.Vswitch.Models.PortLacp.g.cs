@@ -4,21 +4,53 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Port.lacp</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Port.lacp</c>; <see cref="global::OvsNet.Vswitch.Models.PortLacpMap"/> maps them to and from their wire strings.</summary>
 public enum PortLacp
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>active</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("active")]
     Active = 1,
 
     /// <summary>The value <c>passive</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("passive")]
     Passive = 2,
 
     /// <summary>The value <c>off</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("off")]
     Off = 3,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.PortLacp"/> (the column <c>Port.lacp</c>), compared ordinally.</summary>
+public sealed class PortLacpMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.PortLacp>
+{
+    private PortLacpMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.PortLacp value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.PortLacp.Active => "active",
+        global::OvsNet.Vswitch.Models.PortLacp.Passive => "passive",
+        global::OvsNet.Vswitch.Models.PortLacp.Off => "off",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.PortLacp value)
+    {
+        value = wire switch
+        {
+            "active" => global::OvsNet.Vswitch.Models.PortLacp.Active,
+            "passive" => global::OvsNet.Vswitch.Models.PortLacp.Passive,
+            "off" => global::OvsNet.Vswitch.Models.PortLacp.Off,
+            _ => global::OvsNet.Vswitch.Models.PortLacp.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.PortLacp.Unknown;
+    }
 }

@@ -4,29 +4,63 @@
 
 namespace OvsNet.Vswitch.Models;
 
-/// <summary>The values of the OVSDB column <c>Port.vlan_mode</c>; each member carries its wire string in <see cref="global::OvsNet.Mapping.OvsdbEnumValueAttribute"/>.</summary>
+/// <summary>The values of the OVSDB column <c>Port.vlan_mode</c>; <see cref="global::OvsNet.Vswitch.Models.PortVlanModeMap"/> maps them to and from their wire strings.</summary>
 public enum PortVlanMode
 {
     /// <summary>Not set, or a value this model does not know (a server with a newer schema). Never written to OVSDB.</summary>
     Unknown = 0,
 
     /// <summary>The value <c>trunk</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("trunk")]
     Trunk = 1,
 
     /// <summary>The value <c>access</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("access")]
     Access = 2,
 
     /// <summary>The value <c>native-tagged</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("native-tagged")]
     NativeTagged = 3,
 
     /// <summary>The value <c>native-untagged</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("native-untagged")]
     NativeUntagged = 4,
 
     /// <summary>The value <c>dot1q-tunnel</c>.</summary>
-    [global::OvsNet.Mapping.OvsdbEnumValue("dot1q-tunnel")]
     Dot1qTunnel = 5,
+}
+
+/// <summary>The OVSDB wire strings of <see cref="global::OvsNet.Vswitch.Models.PortVlanMode"/> (the column <c>Port.vlan_mode</c>), compared ordinally.</summary>
+public sealed class PortVlanModeMap : global::OvsNet.Mapping.IOvsdbEnumMap<global::OvsNet.Vswitch.Models.PortVlanMode>
+{
+    private PortVlanModeMap()
+    {
+    }
+
+    /// <summary>Gets the wire string of <paramref name="value"/>.</summary>
+    /// <param name="value">The member.</param>
+    /// <returns>The wire string, or null for <c>Unknown</c> or an undefined value.</returns>
+    public static string? ToWire(global::OvsNet.Vswitch.Models.PortVlanMode value) => value switch
+    {
+        global::OvsNet.Vswitch.Models.PortVlanMode.Trunk => "trunk",
+        global::OvsNet.Vswitch.Models.PortVlanMode.Access => "access",
+        global::OvsNet.Vswitch.Models.PortVlanMode.NativeTagged => "native-tagged",
+        global::OvsNet.Vswitch.Models.PortVlanMode.NativeUntagged => "native-untagged",
+        global::OvsNet.Vswitch.Models.PortVlanMode.Dot1qTunnel => "dot1q-tunnel",
+        _ => null,
+    };
+
+    /// <summary>Finds the member whose wire string is <paramref name="wire"/>.</summary>
+    /// <param name="wire">The wire string.</param>
+    /// <param name="value">The member, or <c>Unknown</c> when none matches.</param>
+    /// <returns>Whether a member matched.</returns>
+    public static bool TryParse([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? wire, out global::OvsNet.Vswitch.Models.PortVlanMode value)
+    {
+        value = wire switch
+        {
+            "trunk" => global::OvsNet.Vswitch.Models.PortVlanMode.Trunk,
+            "access" => global::OvsNet.Vswitch.Models.PortVlanMode.Access,
+            "native-tagged" => global::OvsNet.Vswitch.Models.PortVlanMode.NativeTagged,
+            "native-untagged" => global::OvsNet.Vswitch.Models.PortVlanMode.NativeUntagged,
+            "dot1q-tunnel" => global::OvsNet.Vswitch.Models.PortVlanMode.Dot1qTunnel,
+            _ => global::OvsNet.Vswitch.Models.PortVlanMode.Unknown,
+        };
+        return value != global::OvsNet.Vswitch.Models.PortVlanMode.Unknown;
+    }
 }
