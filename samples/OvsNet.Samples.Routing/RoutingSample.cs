@@ -6,7 +6,7 @@ namespace OvsNet.Samples.Routing;
 
 /// <summary>
 /// Applies (or with --remove, removes) the tunnel endpoint's policy routing inside a named network namespace and
-/// prints the plan. Defaults are the reference scenario: tep0 198.51.100.10/24, gateway 198.51.100.1, table 200
+/// prints the plan. Defaults are the hypervisor scenario (tunnel traffic on tep0 with its own default route): tep0 198.51.100.10/24, gateway 198.51.100.1, table 200
 /// "tunnel", rule priority 1000. Foreign routes or rules in the way are refused unless --take-over is given; with
 /// --iproute-dir the table name is registered there as a drop-in of its own. Exit codes: 0 done, 1 refused (conflict,
 /// kernel refusal or failed verification; anything applied was rolled back), 2 bad arguments.

@@ -3,8 +3,9 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Samples.Vswitch;
 
 /// <summary>
-/// Ensures the reference hypervisor's switch: bridge <c>br0</c> (userspace datapath) with internal ports <c>mgmt0</c>
-/// (management) and <c>tep0</c> (tunnel endpoint) and a GRE tunnel <c>gre0</c> whose local_ip is tep0's address; waits
+/// Ensures the hypervisor scenario's switch: bridge <c>br0</c> (userspace datapath) with internal ports <c>mgmt0</c>
+/// (management) and <c>tep0</c> (tunnel endpoint), and the integration bridge <c>br-int</c> with a GRE tunnel
+/// <c>gre0</c> whose local_ip is tep0's address (its packets leave through the host's routing, not a port); waits
 /// until ovs-vswitchd has applied each change; prints what changed and the tree (like <c>ovs-vsctl show</c>).
 /// Running it twice changes nothing the second time.
 /// </summary>
@@ -58,7 +59,8 @@ public static class VswitchSample
             await ReportAsync(output, "br0", await vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "br0", DatapathType = datapath }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             await ReportAsync(output, "mgmt0", await vswitch.EnsurePortAsync("br0", InterfaceSpec.Internal("mgmt0"), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             await ReportAsync(output, "tep0", await vswitch.EnsurePortAsync("br0", InterfaceSpec.Internal("tep0"), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-            await ReportAsync(output, "gre0", await vswitch.EnsurePortAsync("br0", gre, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            await ReportAsync(output, "br-int", await vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "br-int", DatapathType = datapath }, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            await ReportAsync(output, "gre0", await vswitch.EnsurePortAsync("br-int", gre, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
             VswitchTree tree = await vswitch.ShowAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"ovs-vswitchd has applied configuration {tree.CurrentConfiguration} of {tree.NextConfiguration}:").ConfigureAwait(false);

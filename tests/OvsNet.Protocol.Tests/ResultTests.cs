@@ -96,7 +96,7 @@ public class ResultTests
     [Fact]
     public void Method_level_error_objects_parse_as_operation_results()
     {
-        // {"error":{"error":"unknown database","details":..,"syntax":..}}: the same shape, used by team C for RPC errors.
+        // {"error":{"error":"unknown database","details":..,"syntax":..}}: the same shape, which RPC errors use.
         JsonElement error = Captured.GetProperty("unknown_database").GetProperty("reply").GetProperty("error");
         OvsdbOperationResult parsed = error.Deserialize<OvsdbOperationResult>()!;
         Assert.Equal(OvsdbErrorKind.UnknownDatabase, parsed.ErrorKind);

@@ -6,7 +6,7 @@ namespace OvsNet.Vswitch.Tests;
 public sealed class SampleTests
 {
     [Fact]
-    public async Task The_sample_builds_br0_with_mgmt0_tep0_and_a_gre_tunnel_and_is_idempotent()
+    public async Task The_sample_builds_br0_with_mgmt0_and_tep0_and_a_gre_tunnel_on_br_int_and_is_idempotent()
     {
         await using Lab lab = await Lab.StartAsync();
         var output = new StringWriter();
@@ -20,7 +20,9 @@ public sealed class SampleTests
         Assert.Contains("    Bridge br0", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("options: {key=\"7\", local_ip=\"198.51.100.10\", remote_ip=\"198.51.101.10\"}", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("gre0: already as wanted", again.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["gre0", "mgmt0", "tep0"], await lab.PortsAsync("br0"));
+        Assert.Contains("    Bridge br-int", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["mgmt0", "tep0"], await lab.PortsAsync("br0"));
+        Assert.Equal(["gre0"], await lab.PortsAsync("br-int"));
         IReadOnlySet<string> links = lab.Fixture.LinkNames();
         Assert.Contains("mgmt0", links);
         Assert.Contains("tep0", links);

@@ -3,7 +3,7 @@ namespace OvsNet.Hypervisor;
 /// <summary>The encapsulation of a tunnel to a peer host.</summary>
 public enum TunnelKind
 {
-    /// <summary>GRE (<c>type=gre</c>), the reference scenario's choice and the default.</summary>
+    /// <summary>GRE (<c>type=gre</c>), the tunnel type of the hypervisor scenario and the default.</summary>
     Gre,
 
     /// <summary>VXLAN (<c>type=vxlan</c>).</summary>

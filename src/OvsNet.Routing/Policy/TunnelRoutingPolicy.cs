@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace OvsNet.Routing;
 
 /// <summary>
-/// The desired routing of one tunnel endpoint (the reference hypervisor's tep0): its address, a default route via the tunnel
+/// The desired routing of one tunnel endpoint (tep0 in the hypervisor scenario): its address, a default route via the tunnel
 /// gateway in a table of its own, and a rule sending traffic from the address to that table. Immutable;
 /// call <see cref="Validate"/> (the manager and the renderers do) before use.
 /// </summary>

@@ -4,7 +4,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.Routing.Tests.Integration;
 
 /// <summary>
-/// The reference hypervisor in two throwaway namespaces. "hv" holds mgmt0 and tep0 (veth ends standing in for the
+/// The hypervisor scenario in two throwaway namespaces. "hv" holds mgmt0 and tep0 (veth ends standing in for the
 /// OVS internal ports); "net" holds their peers as the two gateways and the remote 203.0.113.5 on its loopback.
 /// mgmt0 is configured by the test (address + main-table default); tep0 is left down and bare for OvsNet.
 /// </summary>

@@ -1,2 +1,0 @@
-[assembly: System.CLSCompliant(false)]
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("OvsNet.Protocol.Tests")]
