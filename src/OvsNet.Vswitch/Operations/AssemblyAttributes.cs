@@ -1,4 +1,4 @@
 using System.Runtime.CompilerServices;
 
-// The tests inject a concurrent writer between read and commit through OvsVswitchClient.BeforeCommit.
+// The tests check VswitchValidation's name and tunnel rules directly.
 [assembly: InternalsVisibleTo("OvsNet.Vswitch.Tests")]

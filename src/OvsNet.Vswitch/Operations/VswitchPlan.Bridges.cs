@@ -21,12 +21,12 @@ internal sealed partial class VswitchPlan
             this.Set(bridge, Bridge.Columns.DatapathType, b => b with { DatapathType = datapath });
         }
 
-        if (spec.FailMode is { } mode && ToModel(mode) != bridge.FailMode)
+        if (spec.FailMode is { } mode && mode != bridge.FailMode)
         {
             string? oldMode = bridge.FailMode is { } current ? OvsdbEnumValues.ToWire(current) : null;
-            string? newMode = OvsdbEnumValues.ToWire(ToModel(mode));
+            string? newMode = OvsdbEnumValues.ToWire(mode);
             this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode, $"fail_mode {oldMode ?? "[]"} -> {newMode}");
-            this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = ToModel(mode) });
+            this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = mode });
         }
 
         if (spec.Protocols is { } protocols && ToModel(protocols) is var wanted && !wanted.Equals(bridge.Protocols))
@@ -67,9 +67,6 @@ internal sealed partial class VswitchPlan
         => protocols.Select(p => OvsdbEnumValues.ToWire(p) ?? p.ToString()).Order(StringComparer.Ordinal);
 
     /// <summary>The model's fail mode for the spec's.</summary>
-    internal static Models.BridgeFailMode ToModel(BridgeFailMode mode)
-        => mode == BridgeFailMode.Secure ? Models.BridgeFailMode.Secure : Models.BridgeFailMode.Standalone;
-
     private static OvsdbModelSet<BridgeProtocols> ToModel(IEnumerable<string> protocols)
         => new(protocols.Select(p => OvsdbEnumValues.TryParse(p, out BridgeProtocols version) ? version
             : throw new ArgumentException($"'{p}' is not an OpenFlow version Open vSwitch knows (OpenFlow10..OpenFlow15).", nameof(protocols))));
@@ -90,7 +87,7 @@ internal sealed partial class VswitchPlan
         {
             Name = spec.Name,
             DatapathType = spec.DatapathType ?? string.Empty,
-            FailMode = spec.FailMode is { } mode ? ToModel(mode) : null,
+            FailMode = spec.FailMode,
             Protocols = ToModel(spec.Protocols ?? []),
             ExternalIds = new(spec.ExternalIds),
             OtherConfig = new(spec.OtherConfig),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OvsNet.Mapping;
 
 namespace OvsNet.Vswitch.Operations;
 
@@ -15,7 +16,7 @@ internal static class VswitchTreeFormatter
             Line(text, 1, $"Bridge {Quote(bridge.Name)}");
             if (bridge.FailMode is { } mode)
             {
-                Line(text, 2, $"fail_mode: {(mode == BridgeFailMode.Secure ? "secure" : "standalone")}");
+                Line(text, 2, $"fail_mode: {OvsdbEnumValues.ToWire(mode)}");
             }
 
             if (bridge.DatapathType.Length > 0)

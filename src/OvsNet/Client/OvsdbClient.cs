@@ -57,9 +57,6 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <summary>Gets the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the last bytes received, or null over a caller's stream.</summary>
     internal long? LastReceivedTimestamp => this.transport?.LastReceivedTimestamp;
 
-    /// <summary>Gets the connection for tests in this assembly's test project.</summary>
-    internal OvsdbRpcConnection Connection => this.connection;
-
     /// <summary>Connects to <paramref name="endpoint"/> (for example <c>unix:/run/openvswitch/db.sock</c> or <c>tcp:127.0.0.1:6640</c>).</summary>
     /// <param name="endpoint">The remote in OVS syntax.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
