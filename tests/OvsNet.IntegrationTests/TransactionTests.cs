@@ -148,4 +148,41 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
         Assert.Throws<ArgumentException>(() => next.Insert("NoSuchTable", OvsdbRow.Empty));
         Assert.True(client.IsConnected);
     }
+
+    [Fact]
+    public async Task Abort_fails_the_commit_with_the_typed_aborted_error_and_writes_nothing()
+    {
+        server.Require();
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        string name = Rows.UniqueName("ab");
+
+        OvsdbTransaction txn = Rows.AddBridge(client, name).Abort(); // five operations, then the abort at index 5
+        OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
+
+        Assert.Equal(5, ex.FailedIndex);
+        Assert.Equal(OvsdbOperationKind.Abort, ex.Operation);
+        Assert.Equal(OvsdbErrorKind.Aborted, ex.ErrorKind);
+        Assert.False(ex.IsTransient);
+        Assert.Null(ex.Table);
+        Assert.DoesNotContain(name, await server.VsctlAsync("--no-wait", "list-br"), StringComparison.Ordinal);
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_durable_transaction_appends_a_durable_commit_and_commits()
+    {
+        server.Require();
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        string name = Rows.UniqueName("du");
+
+        OvsdbTransaction txn = Rows.AddBridge(client, name);
+        Assert.False(txn.Durable);
+        txn.Durable = true;
+        OvsdbTransactResult result = await txn.CommitAsync(TestTimeouts.CallToken());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(txn.Operations.Count + 1, result.Results.Count); // the commit's result is last
+        Assert.NotNull(result.Results[2]!.Uuid);
+        Assert.Contains(name, await server.VsctlAsync("--no-wait", "list-br"), StringComparison.Ordinal);
+    }
 }

@@ -186,4 +186,42 @@ public class TransactionTests
         await using var h = Harness.Create();
         await Assert.ThrowsAsync<ArgumentException>(() => h.Client.TransactAsync("Open_vSwitch", []));
     }
+
+    [Fact]
+    public async Task Durable_appends_a_commit_with_durable_true_and_Abort_an_abort()
+    {
+        await using var h = Harness.Create();
+        OvsdbTransaction txn = h.Client.CreateTransaction("Open_vSwitch");
+        txn.Insert("Port", new OvsdbRow([new("name", "p0")]));
+        txn.Abort();
+        txn.Durable = true;
+        Task<OvsdbTransactResult> commit = txn.CommitAsync(TestTimeouts.CallToken());
+
+        JsonElement request = await h.Peer.ExpectRequestAsync("transact");
+        JsonElement p = request.GetProperty("params");
+        Assert.Equal(4, p.GetArrayLength());
+        Assert.Equal("""{"op":"abort"}""", p[2].GetRawText());
+        Assert.Equal("""{"op":"commit","durable":true}""", p[3].GetRawText());
+        Assert.Equal(2, txn.Operations.Count);
+
+        await h.Peer.ReplyAsync(request, """[{"uuid":["uuid","11111111-1111-1111-1111-111111111111"]},{"error":"aborted"}]""");
+        OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => commit);
+        Assert.Equal(1, ex.FailedIndex);
+        Assert.Equal(OvsdbOperationKind.Abort, ex.Operation);
+        Assert.Equal(OvsdbErrorKind.Aborted, ex.ErrorKind);
+    }
+
+    [Fact]
+    public async Task Without_Durable_no_commit_operation_is_sent()
+    {
+        await using var h = Harness.Create();
+        OvsdbTransaction txn = h.Client.CreateTransaction("Open_vSwitch");
+        txn.Insert("Port", new OvsdbRow([new("name", "p0")]));
+        Task<OvsdbTransactResult> commit = txn.CommitAsync(TestTimeouts.CallToken());
+
+        JsonElement request = await h.Peer.ExpectRequestAsync("transact");
+        Assert.Equal(2, request.GetProperty("params").GetArrayLength());
+        await h.Peer.ReplyAsync(request, """[{"uuid":["uuid","11111111-1111-1111-1111-111111111111"]}]""");
+        Assert.True((await commit).Succeeded);
+    }
 }

@@ -38,6 +38,15 @@ public sealed class OvsdbTransaction
     /// <summary>Gets the operations added so far, in order.</summary>
     public IReadOnlyList<OvsdbOperation> Operations => this.operations;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the commit must be durable: when true, <see cref="CommitAsync"/> appends a
+    /// <c>commit</c> operation with <c>"durable": true</c> after the others (RFC 7047 §5.2.10), so the server replies
+    /// only once the transaction is on disk. Its result is the last entry of <see cref="OvsdbTransactResult.Results"/>;
+    /// the indexes of the other operations do not change. A server that cannot commit durably fails the transaction
+    /// with <see cref="OvsdbErrorKind.NotSupported"/>. Default: false (no <c>commit</c> operation is sent).
+    /// </summary>
+    public bool Durable { get; set; }
+
     /// <summary>Gets a value indicating whether <see cref="CommitAsync"/> was called (the replica's optimistic transactions check it).</summary>
     internal bool IsCommitted => this.committed;
 
@@ -165,6 +174,18 @@ public sealed class OvsdbTransaction
         return this.Add(new CommentOperation(comment));
     }
 
+    /// <summary>
+    /// Adds an <c>abort</c> (RFC 7047 §5.2.11): the transaction fails when the server reaches it, and nothing of it is
+    /// committed. <see cref="CommitAsync"/> then throws <see cref="OvsdbTransactionException"/> with
+    /// <see cref="OvsdbTransactionException.Operation"/> <see cref="OvsdbOperationKind.Abort"/>,
+    /// <see cref="OvsdbTransactionException.ErrorKind"/> <see cref="OvsdbErrorKind.Aborted"/> and
+    /// <see cref="OvsdbTransactionException.FailedIndex"/> the index of the abort, like any other failed operation;
+    /// an operation before it that failed is reported instead. Useful to run checks (<c>wait</c>, <c>select</c>)
+    /// without committing anything.
+    /// </summary>
+    /// <returns>This transaction.</returns>
+    public OvsdbTransaction Abort() => this.Add(new AbortOperation());
+
     /// <summary>Adds an <c>assert</c>: the transaction fails with <c>not owner</c> unless this client holds the lock.</summary>
     /// <param name="lockName">The lock name.</param>
     /// <returns>This transaction.</returns>
@@ -196,7 +217,7 @@ public sealed class OvsdbTransaction
 
         NamedUuidCheck.ThrowIfUndefined(this.operations, this.definedNames);
         this.committed = true;
-        OvsdbOperation[] operations = [.. this.operations];
+        OvsdbOperation[] operations = this.Durable ? [.. this.operations, new CommitOperation(durable: true)] : [.. this.operations];
         return this.schema is null && this.validateOnCommit
             ? this.ValidateAndCommitAsync(operations, cancellationToken)
             : this.client.TransactAsync(this.Database, operations, cancellationToken);
