@@ -17,7 +17,7 @@ internal sealed partial class VswitchPlan
 
         if (spec.DatapathType is { } datapath && NormalizeDatapath(datapath) != NormalizeDatapath(bridge.DatapathType))
         {
-            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.DatapathType.Name, null, bridge.DatapathType, datapath, $"datapath_type {Quote(bridge.DatapathType)} -> {Quote(datapath)}");
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.DatapathType.Name, null, bridge.DatapathType, datapath);
             this.Set(bridge, Bridge.Columns.DatapathType, b => b with { DatapathType = datapath });
         }
 
@@ -25,7 +25,7 @@ internal sealed partial class VswitchPlan
         {
             string? oldMode = bridge.FailMode is { } current ? OvsdbEnumValues.ToWire(current) : null;
             string? newMode = OvsdbEnumValues.ToWire(mode);
-            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode, $"fail_mode {oldMode ?? "[]"} -> {newMode}");
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode);
             this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = mode });
         }
 
@@ -33,7 +33,7 @@ internal sealed partial class VswitchPlan
         {
             string oldProtocols = string.Join(",", ProtocolNames(bridge.Protocols));
             string newProtocols = string.Join(",", ProtocolNames(wanted));
-            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.Protocols.Name, null, oldProtocols, newProtocols, $"protocols [{oldProtocols}] -> [{newProtocols}]");
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.Protocols.Name, null, oldProtocols, newProtocols);
             this.Set(bridge, Bridge.Columns.Protocols, b => b with { Protocols = wanted });
         }
 
@@ -59,7 +59,7 @@ internal sealed partial class VswitchPlan
 
         this.Delete(bridge);
         portNames.Sort(StringComparer.Ordinal);
-        this.Removed(Bridge.TableName, name, null, $"bridge {name}: removed with ports {string.Join(", ", portNames)}");
+        this.Removed(Bridge.TableName, name, null, $" with ports {string.Join(", ", portNames)}");
     }
 
     /// <summary>The wire names of OpenFlow versions, sorted.</summary>
@@ -119,7 +119,7 @@ internal sealed partial class VswitchPlan
         }
 
         this.Touch(spec.Name);
-        this.Created(Bridge.TableName, spec.Name, null, details.Count == 0 ? $"bridge {spec.Name}: created" : $"bridge {spec.Name}: created ({string.Join(", ", details)})");
+        this.Created(Bridge.TableName, spec.Name, null, details.Count == 0 ? null : $" ({string.Join(", ", details)})");
         OvsdbRef<Port>[] added = [.. ports.Select(p => this.InsertPort(p, spec.Name))];
         OvsdbRef<Bridge> created = this.Insert(bridge with { Ports = [local, .. added] });
         this.Set(this.State.Root, OpenVSwitch.Columns.Bridges, root => root with { Bridges = root.Bridges.Add(created) });
