@@ -34,8 +34,8 @@ public class CallBenchmarks
             ["transact"] = ChurnReply,
             ["get_schema"] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(JsonDocument.Parse(schema).RootElement)),
         });
-        this.client = OvsdbClient.Create(clientSide);
-        await this.client.GetSchemaAsync("Open_vSwitch"); // validation on, as in the runner
+        this.client = OvsdbClient.Create(clientSide, new OvsdbClientOptions { ValidateAgainstSchema = true });
+        await this.client.GetSchemaAsync("Open_vSwitch"); // validation on and the schema cached, as in the runner
     }
 
     [GlobalCleanup]

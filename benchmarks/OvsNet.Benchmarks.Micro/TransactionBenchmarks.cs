@@ -33,8 +33,8 @@ public class TransactionBenchmarks
             ["transact"] = Captures.TransactReply,
             ["get_schema"] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(JsonDocument.Parse(schema).RootElement)),
         });
-        this.client = OvsdbClient.Create(clientSide);
-        await this.client.GetSchemaAsync("Open_vSwitch"); // validation on, as in the runner
+        this.client = OvsdbClient.Create(clientSide, new OvsdbClientOptions { ValidateAgainstSchema = true });
+        await this.client.GetSchemaAsync("Open_vSwitch"); // validation on and the schema cached, as in the runner
         this.built = this.Build();
     }
 

@@ -9,13 +9,13 @@ namespace OvsNet.Benchmarks.Runner;
 
 /// <summary>
 /// The workloads through OvsNet's public API, as an application writes them: the transaction builder (schema
-/// validation on: the client fetched the schema), CommitAsync, EchoAsync, MonitorCondAsync.
+/// validation on, the schema fetched before the timed work), CommitAsync, EchoAsync, MonitorCondAsync.
 /// </summary>
 internal static class OvsNetWorkloads
 {
     public static async Task<OvsdbClient> ConnectAsync(string endpoint)
     {
-        OvsdbClient client = await OvsdbClient.ConnectAsync(endpoint);
+        OvsdbClient client = await OvsdbClient.ConnectAsync(new OvsdbClientOptions { Endpoint = endpoint, ValidateAgainstSchema = true });
         await client.GetSchemaAsync("Open_vSwitch");
         return client;
     }

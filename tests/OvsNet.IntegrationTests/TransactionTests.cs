@@ -13,8 +13,8 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
     public async Task A_bridge_created_in_one_transaction_appears_in_ovs_vsctl_show(string transport)
     {
         server.Require();
-        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.EndpointFor(transport), TestTimeouts.CallToken());
-        await client.GetSchemaAsync("Open_vSwitch", TestTimeouts.CallToken()); // turns on schema validation
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(
+            new OvsdbClientOptions { Endpoint = server.EndpointFor(transport), ValidateAgainstSchema = true }, TestTimeouts.CallToken());
         string name = Rows.UniqueName("br");
 
         OvsdbTransaction txn = Rows.AddBridge(client, name);
@@ -51,7 +51,7 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
         server.Require();
         await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.EndpointFor(transport), TestTimeouts.CallToken());
 
-        // No schema fetched: the client cannot know the table is unknown, so the server rejects operation 1.
+        // Schema validation is off by default: the server rejects operation 1.
         OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch").Comment("ok");
         txn.Insert("NoSuchTable", OvsdbRow.Empty);
         OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
@@ -111,5 +111,78 @@ public class TransactionTests(OvsdbServerFixture server) : IClassFixture<OvsdbSe
         await Task.Delay(TimeSpan.FromSeconds(3.5), TestContext.Current.CancellationToken);
         Assert.True(client.IsConnected);
         Assert.Contains("Open_vSwitch", await client.ListDatabasesAsync(TestTimeouts.CallToken()));
+    }
+
+    [Fact]
+    public async Task Without_the_option_an_invalid_operation_reaches_the_server_even_after_GetSchemaAsync()
+    {
+        server.Require();
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        await client.GetSchemaAsync("Open_vSwitch", TestTimeouts.CallToken());
+
+        OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
+        Assert.False(txn.IsSchemaValidated);
+        txn.Insert("Bridge", new OvsdbRow([new("name", Rows.UniqueName("br")), new("nosuchcolumn", "x")]));
+        OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
+        Assert.Equal(0, ex.FailedIndex);
+        Assert.Equal(OvsdbErrorKind.UnknownColumn, ex.ErrorKind);
+    }
+
+    [Fact]
+    public async Task With_the_option_an_invalid_operation_is_rejected_before_the_transact_without_GetSchemaAsync()
+    {
+        server.Require();
+        string name = Rows.UniqueName("br");
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(
+            new OvsdbClientOptions { Endpoint = server.UnixEndpoint, ValidateAgainstSchema = true }, TestTimeouts.CallToken());
+
+        OvsdbTransaction txn = client.CreateTransaction("Open_vSwitch");
+        Assert.True(txn.IsSchemaValidated);
+        txn.Insert("Bridge", new OvsdbRow([new("name", name), new("nosuchcolumn", "x")]));
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
+        Assert.Contains("nosuchcolumn", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("", (await server.VsctlAsync("--columns=name", "find", "Bridge", $"name={name}")).Trim());
+
+        // The schema fetched for that commit is cached: the next transaction is checked as each operation is added.
+        OvsdbTransaction next = client.CreateTransaction("Open_vSwitch");
+        Assert.Throws<ArgumentException>(() => next.Insert("NoSuchTable", OvsdbRow.Empty));
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Abort_fails_the_commit_with_the_typed_aborted_error_and_writes_nothing()
+    {
+        server.Require();
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        string name = Rows.UniqueName("ab");
+
+        OvsdbTransaction txn = Rows.AddBridge(client, name).Abort(); // five operations, then the abort at index 5
+        OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => txn.CommitAsync(TestTimeouts.CallToken()));
+
+        Assert.Equal(5, ex.FailedIndex);
+        Assert.Equal(OvsdbOperationKind.Abort, ex.Operation);
+        Assert.Equal(OvsdbErrorKind.Aborted, ex.ErrorKind);
+        Assert.False(ex.IsTransient);
+        Assert.Null(ex.Table);
+        Assert.DoesNotContain(name, await server.VsctlAsync("--no-wait", "list-br"), StringComparison.Ordinal);
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_durable_transaction_appends_a_durable_commit_and_commits()
+    {
+        server.Require();
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        string name = Rows.UniqueName("du");
+
+        OvsdbTransaction txn = Rows.AddBridge(client, name);
+        Assert.False(txn.Durable);
+        txn.Durable = true;
+        OvsdbTransactResult result = await txn.CommitAsync(TestTimeouts.CallToken());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(txn.Operations.Count + 1, result.Results.Count); // the commit's result is last
+        Assert.NotNull(result.Results[2]!.Uuid);
+        Assert.Contains(name, await server.VsctlAsync("--no-wait", "list-br"), StringComparison.Ordinal);
     }
 }

@@ -68,4 +68,36 @@ public class UuidTests
         Assert.Equal("[\"named-uuid\",\"row3cd07050_e130_4d48_923f_e2a4905aa2ef\"]", TestData.Serialize(name));
         Assert.Equal(name, TestData.Deserialize<OvsdbNamedUuid>(TestData.Serialize(name)));
     }
+
+    [Fact]
+    public void Orders_as_the_canonical_strings_do_and_consistently_with_equality()
+    {
+        var random = new Random(7047);
+        OvsdbUuid[] uuids = [.. Enumerable.Range(0, 500).Select(_ =>
+        {
+            byte[] bytes = new byte[16];
+            random.NextBytes(bytes);
+            return new OvsdbUuid(new Guid(bytes));
+        }), OvsdbUuid.Parse("80000000-0000-0000-0000-000000000000"), OvsdbUuid.Parse("7fffffff-ffff-ffff-ffff-ffffffffffff"),
+            OvsdbUuid.Parse("00000000-0000-0000-8000-000000000000"), OvsdbUuid.Parse("00000000-0000-0000-7fff-ffffffffffff"), OvsdbUuid.Zero];
+
+        Assert.Equal(uuids.Select(u => u.ToString()).Order(StringComparer.Ordinal), uuids.Order().Select(u => u.ToString()));
+        foreach (OvsdbUuid a in uuids.Take(50))
+        {
+            foreach (OvsdbUuid b in uuids.Take(50))
+            {
+                int expected = Math.Sign(string.CompareOrdinal(a.ToString(), b.ToString()));
+                Assert.Equal(expected, Math.Sign(a.CompareTo(b)));
+                Assert.Equal(expected, Math.Sign(((IComparable)a).CompareTo(b)));
+                Assert.Equal(expected == 0, a == b);
+                Assert.Equal(expected < 0, a < b);
+                Assert.Equal(expected <= 0, a <= b);
+                Assert.Equal(expected > 0, a > b);
+                Assert.Equal(expected >= 0, a >= b);
+            }
+        }
+
+        Assert.True(((IComparable)OvsdbUuid.Zero).CompareTo(null) > 0);
+        Assert.Throws<ArgumentException>(() => ((IComparable)OvsdbUuid.Zero).CompareTo("00000000-0000-0000-0000-000000000000"));
+    }
 }

@@ -94,9 +94,63 @@ public class TransactionTests
     }
 
     [Fact]
-    public async Task With_a_known_schema_tables_columns_and_values_are_checked_before_sending()
+    public async Task Schema_validation_is_off_by_default_even_after_GetSchemaAsync()
     {
         await using var h = Harness.Create();
+        Task schema = h.Client.GetSchemaAsync("Open_vSwitch", TestTimeouts.CallToken());
+        await h.Peer.ReplyAsync(await h.Peer.ExpectRequestAsync("get_schema"), Schema);
+        await schema;
+
+        OvsdbTransaction txn = h.Client.CreateTransaction("Open_vSwitch");
+        Assert.False(txn.IsSchemaValidated);
+        txn.Insert("NoSuchTable", OvsdbRow.Empty);
+        Task<OvsdbTransactResult> commit = txn.CommitAsync(TestTimeouts.CallToken());
+        JsonElement request = await h.Peer.ExpectRequestAsync("transact");
+        Assert.Equal("NoSuchTable", request.GetProperty("params")[1].GetProperty("table").GetString());
+        await h.Peer.ReplyAsync(request, """[{"error":"unknown table","details":"No table named NoSuchTable."}]""");
+        OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => commit);
+        Assert.Equal(0, ex.FailedIndex);
+    }
+
+    [Fact]
+    public async Task With_validation_on_the_first_commit_fetches_the_schema_and_rejects_before_sending()
+    {
+        await using var h = Harness.Create(configure: o => new OvsdbClientOptions { LoggerFactory = o.LoggerFactory, ValidateAgainstSchema = true });
+        OvsdbTransaction txn = h.Client.CreateTransaction("Open_vSwitch");
+        Assert.True(txn.IsSchemaValidated);
+        txn.Insert("Bridge", new OvsdbRow([new("nosuchcolumn", "x")]));
+        Task<OvsdbTransactResult> commit = txn.CommitAsync(TestTimeouts.CallToken());
+
+        await h.Peer.ReplyAsync(await h.Peer.ExpectRequestAsync("get_schema"), Schema);
+        ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => commit);
+        Assert.Contains("nosuchcolumn", ex.Message, StringComparison.Ordinal);
+        await h.Peer.AssertSilentAsync(TimeSpan.FromMilliseconds(200));
+
+        // Cached from then on: the next transaction checks each operation as it is added, without another get_schema.
+        OvsdbTransaction next = h.Client.CreateTransaction("Open_vSwitch");
+        Assert.Throws<ArgumentException>(() => next.Insert("NoSuchTable", OvsdbRow.Empty));
+        await h.Peer.AssertSilentAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task With_validation_on_a_monitor_fetches_the_schema_and_rejects_an_unknown_column_before_sending()
+    {
+        await using var h = Harness.Create(configure: o => new OvsdbClientOptions { LoggerFactory = o.LoggerFactory, ValidateAgainstSchema = true });
+        var requests = new Dictionary<string, IReadOnlyList<OvsNet.Protocol.MonitorRequest>>
+        {
+            ["Bridge"] = [new OvsNet.Protocol.MonitorRequest { Columns = ["nosuchcolumn"] }],
+        };
+        Task monitor = h.Client.MonitorCondAsync("Open_vSwitch", requests, TestTimeouts.CallToken());
+
+        await h.Peer.ReplyAsync(await h.Peer.ExpectRequestAsync("get_schema"), Schema);
+        await Assert.ThrowsAsync<ArgumentException>(() => monitor);
+        await h.Peer.AssertSilentAsync(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task With_a_known_schema_tables_columns_and_values_are_checked_before_sending()
+    {
+        await using var h = Harness.Create(configure: o => new OvsdbClientOptions { LoggerFactory = o.LoggerFactory, ValidateAgainstSchema = true });
         Task schema = h.Client.GetSchemaAsync("Open_vSwitch", TestTimeouts.CallToken());
         await h.Peer.ReplyAsync(await h.Peer.ExpectRequestAsync("get_schema"), Schema);
         await schema;
@@ -131,5 +185,43 @@ public class TransactionTests
     {
         await using var h = Harness.Create();
         await Assert.ThrowsAsync<ArgumentException>(() => h.Client.TransactAsync("Open_vSwitch", []));
+    }
+
+    [Fact]
+    public async Task Durable_appends_a_commit_with_durable_true_and_Abort_an_abort()
+    {
+        await using var h = Harness.Create();
+        OvsdbTransaction txn = h.Client.CreateTransaction("Open_vSwitch");
+        txn.Insert("Port", new OvsdbRow([new("name", "p0")]));
+        txn.Abort();
+        txn.Durable = true;
+        Task<OvsdbTransactResult> commit = txn.CommitAsync(TestTimeouts.CallToken());
+
+        JsonElement request = await h.Peer.ExpectRequestAsync("transact");
+        JsonElement p = request.GetProperty("params");
+        Assert.Equal(4, p.GetArrayLength());
+        Assert.Equal("""{"op":"abort"}""", p[2].GetRawText());
+        Assert.Equal("""{"op":"commit","durable":true}""", p[3].GetRawText());
+        Assert.Equal(2, txn.Operations.Count);
+
+        await h.Peer.ReplyAsync(request, """[{"uuid":["uuid","11111111-1111-1111-1111-111111111111"]},{"error":"aborted"}]""");
+        OvsdbTransactionException ex = await Assert.ThrowsAsync<OvsdbTransactionException>(() => commit);
+        Assert.Equal(1, ex.FailedIndex);
+        Assert.Equal(OvsdbOperationKind.Abort, ex.Operation);
+        Assert.Equal(OvsdbErrorKind.Aborted, ex.ErrorKind);
+    }
+
+    [Fact]
+    public async Task Without_Durable_no_commit_operation_is_sent()
+    {
+        await using var h = Harness.Create();
+        OvsdbTransaction txn = h.Client.CreateTransaction("Open_vSwitch");
+        txn.Insert("Port", new OvsdbRow([new("name", "p0")]));
+        Task<OvsdbTransactResult> commit = txn.CommitAsync(TestTimeouts.CallToken());
+
+        JsonElement request = await h.Peer.ExpectRequestAsync("transact");
+        Assert.Equal(2, request.GetProperty("params").GetArrayLength());
+        await h.Peer.ReplyAsync(request, """[{"uuid":["uuid","11111111-1111-1111-1111-111111111111"]}]""");
+        Assert.True((await commit).Succeeded);
     }
 }

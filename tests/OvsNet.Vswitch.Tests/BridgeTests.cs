@@ -1,3 +1,4 @@
+using OvsNet.Vswitch.Models;
 using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;

@@ -4,17 +4,18 @@ namespace OvsNet.Vswitch.Tests;
 
 /// <summary>
 /// A concurrent writer (ovs-vsctl, another client) changes the rows between OvsNet's read and its commit, injected
-/// deterministically through <see cref="OvsVswitchClient.BeforeCommit"/>: the verification fails, the operation re-reads
-/// and retries, and the other writer's change survives.
+/// deterministically by the lab's connection, which holds back OvsNet's <c>transact</c> until the other writer has
+/// committed (<see cref="Lab.BeforeCommit"/>): the verification fails, the operation re-reads and retries, and the other
+/// writer's change survives.
 /// </summary>
 public sealed class ConcurrencyTests
 {
     [Fact]
     public async Task A_port_added_by_ovs_vsctl_between_read_and_commit_survives_the_retry()
     {
-        await using Lab lab = await Lab.WithBridgeAsync();
+        await using Lab lab = await Lab.WithBridgeAsync(interceptCommits: true);
         var attempts = new List<int>();
-        lab.Vswitch.BeforeCommit = async (attempt, _) =>
+        lab.BeforeCommit = async (attempt, _) =>
         {
             attempts.Add(attempt);
             if (attempt == 1)
@@ -35,8 +36,8 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task A_bridge_external_id_set_concurrently_survives_and_the_ensure_converges()
     {
-        await using Lab lab = await Lab.WithBridgeAsync();
-        lab.Vswitch.BeforeCommit = async (attempt, _) =>
+        await using Lab lab = await Lab.WithBridgeAsync(interceptCommits: true);
+        lab.BeforeCommit = async (attempt, _) =>
         {
             if (attempt == 1)
             {
@@ -54,9 +55,9 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task A_conflict_on_every_attempt_gives_up_after_MaxAttempts_without_committing()
     {
-        await using Lab lab = await Lab.StartAsync(new OvsVswitchOptions { MaxAttempts = 3, VswitchdTimeout = TestSupport.TestTimeouts.Eventually });
+        await using Lab lab = await Lab.StartAsync(new OvsVswitchOptions { MaxAttempts = 3, VswitchdTimeout = TestSupport.TestTimeouts.Eventually }, interceptCommits: true);
         await lab.Vswitch.EnsureBridgeAsync(new BridgeSpec { Name = "br0", DatapathType = "netdev" }, Lab.Token());
-        lab.Vswitch.BeforeCommit = (attempt, _) => lab.Fixture.VsctlAsync(
+        lab.BeforeCommit = (attempt, _) => lab.Fixture.VsctlAsync(
             "--no-wait", "add-port", "br0", $"other{attempt}", "--", "set", "Interface", $"other{attempt}", "type=internal");
 
         OvsConcurrencyException error = await Assert.ThrowsAsync<OvsConcurrencyException>(

@@ -1,4 +1,5 @@
 using OvsNet.TestSupport;
+using OvsNet.Vswitch.Models;
 using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;

@@ -6,10 +6,10 @@ namespace OvsNet.Protocol;
 
 /// <summary>
 /// An OVSDB UUID (RFC 7047 §5.1 <c>&lt;uuid&gt;</c>), written on the wire as <c>["uuid","xxxxxxxx-..."]</c>.
-/// Immutable and thread-safe.
+/// Immutable and thread-safe. UUIDs are ordered as their canonical strings are (ordinal), consistently with equality.
 /// </summary>
 [JsonConverter(typeof(OvsdbUuidConverter))]
-public readonly struct OvsdbUuid : IEquatable<OvsdbUuid>
+public readonly struct OvsdbUuid : IEquatable<OvsdbUuid>, IComparable<OvsdbUuid>, IComparable
 {
     /// <summary>Creates a UUID from a <see cref="Guid"/>.</summary>
     public OvsdbUuid(Guid value) => Value = value;
@@ -69,4 +69,32 @@ public readonly struct OvsdbUuid : IEquatable<OvsdbUuid>
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(OvsdbUuid left, OvsdbUuid right) => !left.Equals(right);
+
+    /// <summary>Whether <paramref name="left"/> orders before <paramref name="right"/>.</summary>
+    public static bool operator <(OvsdbUuid left, OvsdbUuid right) => left.CompareTo(right) < 0;
+
+    /// <summary>Whether <paramref name="left"/> orders before or equals <paramref name="right"/>.</summary>
+    public static bool operator <=(OvsdbUuid left, OvsdbUuid right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Whether <paramref name="left"/> orders after <paramref name="right"/>.</summary>
+    public static bool operator >(OvsdbUuid left, OvsdbUuid right) => left.CompareTo(right) > 0;
+
+    /// <summary>Whether <paramref name="left"/> orders after or equals <paramref name="right"/>.</summary>
+    public static bool operator >=(OvsdbUuid left, OvsdbUuid right) => left.CompareTo(right) >= 0;
+
+    /// <summary>
+    /// Compares by the canonical string (<see cref="ToString"/>, ordinal), which is the order of the UUID's fields as
+    /// unsigned numbers, most significant first (<see cref="Guid.CompareTo(Guid)"/>).
+    /// </summary>
+    /// <param name="other">The other UUID.</param>
+    /// <returns>Negative, zero or positive as this UUID orders before, equal to or after <paramref name="other"/>.</returns>
+    public int CompareTo(OvsdbUuid other) => Value.CompareTo(other.Value);
+
+    /// <inheritdoc/>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        OvsdbUuid other => CompareTo(other),
+        _ => throw new ArgumentException("The object is not an OvsdbUuid.", nameof(obj)),
+    };
 }

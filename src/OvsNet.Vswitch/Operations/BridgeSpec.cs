@@ -1,3 +1,5 @@
+using OvsNet.Vswitch.Models;
+
 namespace OvsNet.Vswitch.Operations;
 
 /// <summary>The desired state of one <c>Bridge</c> row.</summary>
@@ -14,7 +16,10 @@ public sealed record BridgeSpec
     /// <summary>Gets the datapath type: <c>system</c> (or empty) for the kernel module, <c>netdev</c> for the userspace datapath.</summary>
     public string? DatapathType { get; init; }
 
-    /// <summary>Gets the fail mode.</summary>
+    /// <summary>
+    /// Gets the fail mode (<see cref="BridgeFailMode.Standalone"/> or <see cref="BridgeFailMode.Secure"/>); null leaves
+    /// the bridge's as it is.
+    /// </summary>
     public BridgeFailMode? FailMode { get; init; }
 
     /// <summary>Gets the OpenFlow versions allowed, for example <c>OpenFlow13</c>.</summary>

@@ -48,27 +48,39 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
     /// <summary>Gets the options.</summary>
     public OvsVswitchOptions Options { get; }
 
-    /// <summary>
-    /// Gets or sets a hook run after a change is planned and before it is committed, with the attempt number (tests use
-    /// it to inject a concurrent writer deterministically).
-    /// </summary>
-    internal Func<int, CancellationToken, Task>? BeforeCommit { get; set; }
-
     /// <summary>Connects to an OVSDB server (for example <c>unix:/run/openvswitch/db.sock</c>); the result owns the connection.</summary>
     /// <param name="endpoint">The remote in OVS syntax.</param>
     /// <param name="options">Options; null for defaults.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
     /// <returns>The connected client.</returns>
+    /// <exception cref="ArgumentException">The endpoint is not valid OVS syntax, or the options are invalid.</exception>
     /// <exception cref="OvsdbConnectionException">The server could not be reached.</exception>
-    public static async Task<OvsVswitchClient> ConnectAsync(string endpoint, OvsVswitchOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<OvsVswitchClient> ConnectAsync(string endpoint, OvsVswitchOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        return ConnectAsync(new OvsdbClientOptions { Endpoint = endpoint }, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Connects to the OVSDB server named by <paramref name="clientOptions"/> with those connection options (TLS,
+    /// timeouts, logging, message size, schema validation); the result owns the connection.
+    /// </summary>
+    /// <param name="clientOptions">The connection options; <see cref="OvsdbClientOptions.Endpoint"/> names the server.</param>
+    /// <param name="options">Options; null for defaults.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected client.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="OvsdbConnectionException">The server could not be reached.</exception>
+    public static async Task<OvsVswitchClient> ConnectAsync(OvsdbClientOptions clientOptions, OvsVswitchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clientOptions);
         options ??= new OvsVswitchOptions();
         options.Validate(nameof(options));
-        OvsdbClient client = await OvsdbClient.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        OvsdbClient client = await OvsdbClient.ConnectAsync(clientOptions, cancellationToken).ConfigureAwait(false);
         return new OvsVswitchClient(client, options, ownsClient: true);
     }
 
-    /// <summary>Closes the connection if this instance opened it (<see cref="ConnectAsync"/>).</summary>
+    /// <summary>Closes the connection if this instance opened it (<c>ConnectAsync</c>).</summary>
     /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -80,7 +92,10 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
         this.schemaGate.Dispose();
     }
 
-    /// <summary>Fetches the schema once; the client then checks every transaction against it before sending.</summary>
+    /// <summary>
+    /// Fetches the schema once (the waiter for ovs-vswitchd reads with it; the client caches it too, for
+    /// <see cref="OvsdbClientOptions.ValidateAgainstSchema"/>).
+    /// </summary>
     private async Task<DatabaseSchema> GetSchemaAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref this.schema) is { } known)
@@ -124,11 +139,6 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
 
             bool wait = this.Options.WaitForVswitchd;
             OvsdbTransaction tx = change.Build(this.Client, this.Options.Database, wait, "ovsnet: " + operation, out OvsdbSelection<OpenVSwitch>? nextCfg);
-            if (this.BeforeCommit is { } hook)
-            {
-                await hook(attempt, cancellationToken).ConfigureAwait(false);
-            }
-
             OvsdbTransactResult committed;
             try
             {

@@ -17,13 +17,8 @@ public sealed record VswitchBridge
     /// <summary>Gets the datapath type (empty for the default, <c>system</c>).</summary>
     public string DatapathType => this.Row.DatapathType;
 
-    /// <summary>Gets the fail mode, or null when unset.</summary>
-    public BridgeFailMode? FailMode => this.Row.FailMode switch
-    {
-        Models.BridgeFailMode.Secure => BridgeFailMode.Secure,
-        Models.BridgeFailMode.Standalone => BridgeFailMode.Standalone,
-        _ => null,
-    };
+    /// <summary>Gets the fail mode, or null when unset (or set to a value this version of the models does not know).</summary>
+    public BridgeFailMode? FailMode => this.Row.FailMode is BridgeFailMode.Unknown ? null : this.Row.FailMode;
 
     /// <summary>Gets the allowed OpenFlow versions by their OVSDB names (for example <c>OpenFlow13</c>), sorted.</summary>
     public IReadOnlyList<string> Protocols => [.. VswitchPlan.ProtocolNames(this.Row.Protocols)];

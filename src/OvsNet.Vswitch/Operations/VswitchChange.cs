@@ -38,31 +38,82 @@ public sealed record VswitchChange
     /// <summary>Gets, for an update, the value after; null when the key was removed.</summary>
     public string? NewValue { get; init; }
 
-    /// <summary>Gets the display line when the operation that made the change set one (it adds details such as a new row's columns).</summary>
-    internal string? Display { get; init; }
+    /// <summary>
+    /// Gets facts about a created or removed row that the line adds after the structured fields, for example
+    /// <c> (type internal)</c> or <c> with ports br0, tep0</c>. Not part of equality.
+    /// </summary>
+    internal string? Details { get; init; }
 
-    /// <summary>Renders the change as one line, for example <c>port vm0: tag 10 -> 20</c> or <c>bridge br0: created</c>.</summary>
+    /// <summary>Compares the structured fields: kind, table, name, parent, column, key and the two values.</summary>
+    /// <param name="other">The other change.</param>
+    /// <returns>Whether both describe the same change.</returns>
+    public bool Equals(VswitchChange? other)
+        => other is not null
+            && this.Kind == other.Kind
+            && this.Table == other.Table
+            && this.Name == other.Name
+            && this.Parent == other.Parent
+            && this.Column == other.Column
+            && this.Key == other.Key
+            && this.OldValue == other.OldValue
+            && this.NewValue == other.NewValue;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+        => HashCode.Combine(this.Kind, this.Table, this.Name, this.Parent, this.Column, this.Key, this.OldValue, this.NewValue);
+
+    /// <summary>
+    /// Renders the change as one line from its fields, for example <c>port vm0: tag 10 -> 20</c>,
+    /// <c>interface gre0: options:key "5" -> "6"</c> or <c>port mgmt0: added to bridge br0</c>.
+    /// </summary>
     /// <returns>The line.</returns>
-    public override string ToString() => this.Display ?? this.Format();
-
-    private string Format()
+    public override string ToString()
     {
-        string table = this.Table switch
+        string owner = this.Table switch
         {
             "Bridge" => "bridge",
             "Port" => "port",
             "Interface" => "interface",
             _ => this.Table,
-        };
-        string owner = table + " " + this.Name;
-        string column = this.Key is null ? this.Column ?? "?" : $"{this.Column}:{this.Key}";
+        } + " " + this.Name;
         return this.Kind switch
         {
-            VswitchChangeKind.Created => this.Parent is null ? $"{owner}: created" : $"{owner}: created in {this.Parent}",
-            VswitchChangeKind.Removed => this.Parent is null ? $"{owner}: removed" : $"{owner}: removed from {this.Parent}",
-            _ when this.OldValue is null => $"{owner}: {column}={this.NewValue}",
-            _ when this.NewValue is null => $"{owner}: {column} removed (was {this.OldValue})",
-            _ => $"{owner}: {column} {this.OldValue} -> {this.NewValue}",
+            VswitchChangeKind.Created => $"{owner}: {this.Placement("created in", "added to bridge", "created in port")}{this.Details}",
+            VswitchChangeKind.Removed => $"{owner}: {this.Placement("removed from", "removed from bridge", "removed from port")}{this.Details}",
+            _ => $"{owner}: {this.DescribeUpdate()}",
+        };
+    }
+
+    private static string Quote(string? value) => value is null ? "[]" : "\"" + value + "\"";
+
+    /// <summary>How a created or removed row relates to its parent (a port's bridge, an interface's port).</summary>
+    private string Placement(string generic, string port, string iface)
+    {
+        string verb = generic[..generic.IndexOf(' ', StringComparison.Ordinal)];
+        return this.Parent is null ? verb : this.Table switch
+        {
+            "Port" => $"{port} {this.Parent}",
+            "Interface" => $"{iface} {this.Parent}",
+            _ => $"{generic} {this.Parent}",
+        };
+    }
+
+    /// <summary>An update as ovs-vsctl users read it: map keys and strings quoted, unset values as <c>[]</c>.</summary>
+    private string DescribeUpdate()
+    {
+        string column = this.Column ?? "?";
+        if (this.Key is not null)
+        {
+            return this.OldValue is null ? $"{column}:{this.Key}={Quote(this.NewValue)}"
+                : this.NewValue is null ? $"{column}:{this.Key} removed (was {Quote(this.OldValue)})"
+                : $"{column}:{this.Key} {Quote(this.OldValue)} -> {Quote(this.NewValue)}";
+        }
+
+        return column switch
+        {
+            "protocols" => $"{column} [{this.OldValue}] -> [{this.NewValue}]",
+            "datapath_type" or "type" => $"{column} {Quote(this.OldValue)} -> {Quote(this.NewValue)}",
+            _ => $"{column} {this.OldValue ?? "[]"} -> {this.NewValue ?? "[]"}",
         };
     }
 }

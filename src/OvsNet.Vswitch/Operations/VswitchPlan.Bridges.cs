@@ -17,23 +17,23 @@ internal sealed partial class VswitchPlan
 
         if (spec.DatapathType is { } datapath && NormalizeDatapath(datapath) != NormalizeDatapath(bridge.DatapathType))
         {
-            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.DatapathType.Name, null, bridge.DatapathType, datapath, $"datapath_type {Quote(bridge.DatapathType)} -> {Quote(datapath)}");
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.DatapathType.Name, null, bridge.DatapathType, datapath);
             this.Set(bridge, Bridge.Columns.DatapathType, b => b with { DatapathType = datapath });
         }
 
-        if (spec.FailMode is { } mode && ToModel(mode) != bridge.FailMode)
+        if (spec.FailMode is { } mode && mode != bridge.FailMode)
         {
-            string? oldMode = bridge.FailMode is { } current ? Models.BridgeFailModeMap.ToWire(current) : null;
-            string? newMode = Models.BridgeFailModeMap.ToWire(ToModel(mode));
-            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode, $"fail_mode {oldMode ?? "[]"} -> {newMode}");
-            this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = ToModel(mode) });
+            string? oldMode = bridge.FailMode is { } current ? BridgeFailModeMap.ToWire(current) : null;
+            string? newMode = BridgeFailModeMap.ToWire(mode);
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.FailMode.Name, null, oldMode, newMode);
+            this.Set(bridge, Bridge.Columns.FailMode, b => b with { FailMode = mode });
         }
 
         if (spec.Protocols is { } protocols && ToModel(protocols) is var wanted && !wanted.Equals(bridge.Protocols))
         {
             string oldProtocols = string.Join(",", ProtocolNames(bridge.Protocols));
             string newProtocols = string.Join(",", ProtocolNames(wanted));
-            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.Protocols.Name, null, oldProtocols, newProtocols, $"protocols [{oldProtocols}] -> [{newProtocols}]");
+            this.Updated(Bridge.TableName, spec.Name, Bridge.Columns.Protocols.Name, null, oldProtocols, newProtocols);
             this.Set(bridge, Bridge.Columns.Protocols, b => b with { Protocols = wanted });
         }
 
@@ -59,7 +59,7 @@ internal sealed partial class VswitchPlan
 
         this.Delete(bridge);
         portNames.Sort(StringComparer.Ordinal);
-        this.Removed(Bridge.TableName, name, null, $"bridge {name}: removed with ports {string.Join(", ", portNames)}");
+        this.Removed(Bridge.TableName, name, null, $" with ports {string.Join(", ", portNames)}");
     }
 
     /// <summary>The wire names of OpenFlow versions, sorted.</summary>
@@ -67,9 +67,6 @@ internal sealed partial class VswitchPlan
         => protocols.Select(p => BridgeProtocolsMap.ToWire(p) ?? p.ToString()).Order(StringComparer.Ordinal);
 
     /// <summary>The model's fail mode for the spec's.</summary>
-    internal static Models.BridgeFailMode ToModel(BridgeFailMode mode)
-        => mode == BridgeFailMode.Secure ? Models.BridgeFailMode.Secure : Models.BridgeFailMode.Standalone;
-
     private static OvsdbModelSet<BridgeProtocols> ToModel(IEnumerable<string> protocols)
         => new(protocols.Select(p => BridgeProtocolsMap.TryParse(p, out BridgeProtocols version) ? version
             : throw new ArgumentException($"'{p}' is not an OpenFlow version Open vSwitch knows (OpenFlow10..OpenFlow15).", nameof(protocols))));
@@ -90,7 +87,7 @@ internal sealed partial class VswitchPlan
         {
             Name = spec.Name,
             DatapathType = spec.DatapathType ?? string.Empty,
-            FailMode = spec.FailMode is { } mode ? ToModel(mode) : null,
+            FailMode = spec.FailMode,
             Protocols = ToModel(spec.Protocols ?? []),
             ExternalIds = new(spec.ExternalIds),
             OtherConfig = new(spec.OtherConfig),
@@ -122,7 +119,7 @@ internal sealed partial class VswitchPlan
         }
 
         this.Touch(spec.Name);
-        this.Created(Bridge.TableName, spec.Name, null, details.Count == 0 ? $"bridge {spec.Name}: created" : $"bridge {spec.Name}: created ({string.Join(", ", details)})");
+        this.Created(Bridge.TableName, spec.Name, null, details.Count == 0 ? null : $" ({string.Join(", ", details)})");
         OvsdbRef<Port>[] added = [.. ports.Select(p => this.InsertPort(p, spec.Name))];
         OvsdbRef<Bridge> created = this.Insert(bridge with { Ports = [local, .. added] });
         this.Set(this.State.Root, OpenVSwitch.Columns.Bridges, root => root with { Bridges = root.Bridges.Add(created) });

@@ -44,7 +44,7 @@ internal sealed partial class VswitchPlan
 
         this.Set(bridge, Bridge.Columns.Ports, b => b with { Ports = b.Ports.Remove(port.Uuid) });
         this.DeletePortRows(port);
-        this.Removed(Port.TableName, portName, bridgeName, $"port {portName}: removed from bridge {bridgeName}");
+        this.Removed(Port.TableName, portName, bridgeName);
     }
 
     private void CreatePort(Bridge bridge, PortSpec spec)
@@ -64,8 +64,8 @@ internal sealed partial class VswitchPlan
             ExternalIds = new(spec.ExternalIds),
             OtherConfig = new(spec.OtherConfig),
         });
-        string details = spec.Tag is int tag ? string.Create(CultureInfo.InvariantCulture, $" (tag {tag})") : string.Empty;
-        this.Created(Port.TableName, spec.Name, bridgeName, $"port {spec.Name}: added to bridge {bridgeName}{details}");
+        string? details = spec.Tag is int tag ? string.Create(CultureInfo.InvariantCulture, $" (tag {tag})") : null;
+        this.Created(Port.TableName, spec.Name, bridgeName, details);
         return port;
     }
 
@@ -75,7 +75,7 @@ internal sealed partial class VswitchPlan
         {
             string? oldTag = port.Tag?.ToString(CultureInfo.InvariantCulture);
             string newTag = tag.ToString(CultureInfo.InvariantCulture);
-            this.Updated(Port.TableName, spec.Name, Port.Columns.Tag.Name, null, oldTag, newTag, $"tag {oldTag ?? "[]"} -> {newTag}");
+            this.Updated(Port.TableName, spec.Name, Port.Columns.Tag.Name, null, oldTag, newTag);
             this.Set(port, Port.Columns.Tag, p => p with { Tag = tag });
         }
 
@@ -102,7 +102,7 @@ internal sealed partial class VswitchPlan
         foreach (Interface stale in existing.Values.OrderBy(i => i.Name, StringComparer.Ordinal))
         {
             this.Delete(stale);
-            this.Removed(Interface.TableName, stale.Name, spec.Name, $"interface {stale.Name}: removed from port {spec.Name}");
+            this.Removed(Interface.TableName, stale.Name, spec.Name);
             membershipChanged = true;
         }
 
@@ -117,7 +117,7 @@ internal sealed partial class VswitchPlan
         string type = InterfaceTypes.Normalize(spec.Type);
         this.Touch(spec.Name);
         string options = spec.Options.Count > 0 ? $" options {Describe(spec.Options)}" : string.Empty;
-        this.Created(Interface.TableName, spec.Name, portName, $"interface {spec.Name}: created in port {portName} (type {(type.Length == 0 ? "system" : type)}{options})");
+        this.Created(Interface.TableName, spec.Name, portName, $" (type {(type.Length == 0 ? "system" : type)}{options})");
         return this.Insert(new Interface { Name = spec.Name, Type = type, Options = new(spec.Options), ExternalIds = new(spec.ExternalIds) });
     }
 
@@ -126,7 +126,7 @@ internal sealed partial class VswitchPlan
         string type = InterfaceTypes.Normalize(spec.Type);
         if (type != InterfaceTypes.Normalize(iface.Type))
         {
-            this.Updated(Interface.TableName, spec.Name, Interface.Columns.Type.Name, null, iface.Type, type, $"type {Quote(iface.Type)} -> {Quote(type)}");
+            this.Updated(Interface.TableName, spec.Name, Interface.Columns.Type.Name, null, iface.Type, type);
             this.Set(iface, Interface.Columns.Type, i => i with { Type = type });
             this.Touch(spec.Name);
         }
@@ -149,10 +149,7 @@ internal sealed partial class VswitchPlan
                 Interface.Columns.Options.Name,
                 key,
                 had ? old : null,
-                wants ? value : null,
-                !had ? $"options:{key}={Quote(value!)}"
-                : !wants ? $"options:{key} removed (was {Quote(old!)})"
-                : $"options:{key} {Quote(old!)} -> {Quote(value!)}");
+                wants ? value : null);
         }
 
         if (optionsChanged)

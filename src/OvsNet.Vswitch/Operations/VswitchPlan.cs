@@ -73,20 +73,13 @@ internal sealed partial class VswitchPlan
         return tx;
     }
 
-    private static string Owner(string table, string name) => table switch
-    {
-        "Bridge" => "bridge ",
-        "Port" => "port ",
-        _ => "interface ",
-    } + name;
+    private void Created(string table, string name, string? parent, string? details = null)
+        => this.changes.Add(new VswitchChange { Kind = VswitchChangeKind.Created, Table = table, Name = name, Parent = parent, Details = details });
 
-    private void Created(string table, string name, string? parent, string display)
-        => this.changes.Add(new VswitchChange { Kind = VswitchChangeKind.Created, Table = table, Name = name, Parent = parent, Display = display });
+    private void Removed(string table, string name, string? parent, string? details = null)
+        => this.changes.Add(new VswitchChange { Kind = VswitchChangeKind.Removed, Table = table, Name = name, Parent = parent, Details = details });
 
-    private void Removed(string table, string name, string? parent, string display)
-        => this.changes.Add(new VswitchChange { Kind = VswitchChangeKind.Removed, Table = table, Name = name, Parent = parent, Display = display });
-
-    private void Updated(string table, string name, string column, string? key, string? oldValue, string? newValue, string display)
+    private void Updated(string table, string name, string column, string? key, string? oldValue, string? newValue)
         => this.changes.Add(new VswitchChange
         {
             Kind = VswitchChangeKind.Updated,
@@ -96,7 +89,6 @@ internal sealed partial class VswitchPlan
             Key = key,
             OldValue = oldValue,
             NewValue = newValue,
-            Display = Owner(table, name) + ": " + display,
         });
 
     private void Touch(string interfaceName) => this.touchedInterfaces.Add(interfaceName);
@@ -143,7 +135,7 @@ internal sealed partial class VswitchPlan
                 continue;
             }
 
-            this.Updated(T.TableName, name, column.Name, key, old, value, old is null ? $"{column.Name}:{key}={Quote(value)}" : $"{column.Name}:{key} {Quote(old)} -> {Quote(value)}");
+            this.Updated(T.TableName, name, column.Name, key, old, value);
             merged[key] = value;
             changed = true;
         }

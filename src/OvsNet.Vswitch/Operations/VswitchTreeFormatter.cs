@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OvsNet.Vswitch.Models;
 
 namespace OvsNet.Vswitch.Operations;
 
@@ -15,7 +16,7 @@ internal static class VswitchTreeFormatter
             Line(text, 1, $"Bridge {Quote(bridge.Name)}");
             if (bridge.FailMode is { } mode)
             {
-                Line(text, 2, $"fail_mode: {(mode == BridgeFailMode.Secure ? "secure" : "standalone")}");
+                Line(text, 2, $"fail_mode: {BridgeFailModeMap.ToWire(mode)}");
             }
 
             if (bridge.DatapathType.Length > 0)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using OvsNet.Mapping;
 using OvsNet.Protocol;
 using OvsNet.Vswitch.Models;
 
@@ -137,9 +136,9 @@ internal static class VswitchValidation
             }
         }
 
-        if (spec.FailMode is { } mode && !Enum.IsDefined(mode))
+        if (spec.FailMode is { } mode && (mode == BridgeFailMode.Unknown || !Enum.IsDefined(mode)))
         {
-            throw new ArgumentException($"The fail mode {mode} of bridge {spec.Name} is not defined.", parameterName);
+            throw new ArgumentException($"The fail mode {mode} of bridge {spec.Name} is not a fail mode to set (Standalone or Secure; null leaves it as it is).", parameterName);
         }
 
         foreach (string protocol in spec.Protocols ?? [])

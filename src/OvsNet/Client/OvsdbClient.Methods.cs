@@ -23,8 +23,9 @@ public sealed partial class OvsdbClient
     }
 
     /// <summary>
-    /// Gets a database's schema (<c>get_schema</c>, RFC 7047 §4.1.2). The client remembers it and, from then on, checks
-    /// transactions and monitors on that database against it (see <see cref="OvsdbClientOptions.ValidateAgainstSchema"/>).
+    /// Gets a database's schema (<c>get_schema</c>, RFC 7047 §4.1.2). The client caches it; when
+    /// <see cref="OvsdbClientOptions.ValidateAgainstSchema"/> is on, transactions and monitors on that database are checked
+    /// against the cached schema instead of fetching it again. Calling this method never turns validation on.
     /// </summary>
     /// <param name="database">The database name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -137,13 +138,15 @@ public sealed partial class OvsdbClient
 
     /// <summary>
     /// Starts building one atomic transaction on <paramref name="database"/>: add operations, then
-    /// <see cref="OvsdbTransaction.CommitAsync"/>. Operations are checked against the schema if the client knows it.
+    /// <see cref="OvsdbTransaction.CommitAsync"/>. With <see cref="OvsdbClientOptions.ValidateAgainstSchema"/> on,
+    /// operations are checked against the database's schema: as they are added if the client has the schema cached,
+    /// otherwise when committing, after the client has fetched and cached it.
     /// </summary>
     /// <param name="database">The database name.</param>
     /// <returns>An empty transaction.</returns>
     public OvsdbTransaction CreateTransaction(string database)
     {
         OvsdbNames.ThrowIfNotId(database, "database", nameof(database));
-        return new OvsdbTransaction(this, database, this.GetSchemaForValidation(database));
+        return new OvsdbTransaction(this, database, this.GetCachedSchemaForValidation(database));
     }
 }

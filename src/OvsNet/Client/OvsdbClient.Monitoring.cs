@@ -30,9 +30,14 @@ public sealed partial class OvsdbClient
     /// <returns>The running monitor; dispose it to cancel.</returns>
     public async Task<OvsdbMonitor> MonitorAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
-        this.CheckMonitorRequests(database, requests, allowConditions: false);
+        CheckMonitorRequests(database, requests, allowConditions: false, schema: null);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
+        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
+        {
+            CheckMonitorRequests(database, requests, allowConditions: false, schema);
+        }
+
         var subscription = new MonitorSubscription<TableUpdates>(
             static (method, p) => method == "update"
                 ? TableUpdates.FromJson(p[1])
@@ -63,9 +68,14 @@ public sealed partial class OvsdbClient
     /// <returns>The running monitor; dispose it to cancel.</returns>
     public async Task<OvsdbConditionalMonitor> MonitorCondAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
-        this.CheckMonitorRequests(database, requests, allowConditions: true);
+        CheckMonitorRequests(database, requests, allowConditions: true, schema: null);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
+        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
+        {
+            CheckMonitorRequests(database, requests, allowConditions: true, schema);
+        }
+
         MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription(options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync("monitor_cond", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
         TableUpdates2 initial = Decode("monitor_cond", () => TableUpdates2.FromJson(reply.Utf8));
@@ -97,9 +107,14 @@ public sealed partial class OvsdbClient
     /// <returns>The running monitor; dispose it to cancel.</returns>
     public async Task<OvsdbConditionalMonitor> MonitorCondSinceAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbUuid? lastTransactionId, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
-        this.CheckMonitorRequests(database, requests, allowConditions: true);
+        CheckMonitorRequests(database, requests, allowConditions: true, schema: null);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
+        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
+        {
+            CheckMonitorRequests(database, requests, allowConditions: true, schema);
+        }
+
         MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription(options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync(
             "monitor_cond_since", database, requests, subscription, (lastTransactionId ?? OvsdbUuid.Zero).ToString(), cancellationToken).ConfigureAwait(false);
@@ -161,7 +176,7 @@ public sealed partial class OvsdbClient
         return (new MonitorCore(this, database, monitorId, target), reply);
     }
 
-    private void CheckMonitorRequests(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, bool allowConditions)
+    private static void CheckMonitorRequests(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, bool allowConditions, DatabaseSchema? schema)
     {
         OvsdbNames.ThrowIfNotId(database, "database", nameof(database));
         ArgumentNullException.ThrowIfNull(requests);
@@ -170,7 +185,6 @@ public sealed partial class OvsdbClient
             throw new ArgumentException("A monitor needs at least one table.", nameof(requests));
         }
 
-        DatabaseSchema? schema = this.GetSchemaForValidation(database);
         foreach ((string table, IReadOnlyList<MonitorRequest> tableRequests) in requests)
         {
             OvsdbNames.ThrowIfNotId(table, "table", nameof(requests));

@@ -57,9 +57,6 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     /// <summary>Gets the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the last bytes received, or null over a caller's stream.</summary>
     internal long? LastReceivedTimestamp => this.transport?.LastReceivedTimestamp;
 
-    /// <summary>Gets the connection for tests in this assembly's test project.</summary>
-    internal OvsdbRpcConnection Connection => this.connection;
-
     /// <summary>Connects to <paramref name="endpoint"/> (for example <c>unix:/run/openvswitch/db.sock</c> or <c>tcp:127.0.0.1:6640</c>).</summary>
     /// <param name="endpoint">The remote in OVS syntax.</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
@@ -219,7 +216,26 @@ public sealed partial class OvsdbClient : IAsyncDisposable
         throw new ObjectDisposedException(nameof(OvsdbClient), $"{method} was not sent: the client was disposed.");
     }
 
-    /// <summary>Gets the cached schema of <paramref name="database"/> when validation is on.</summary>
-    internal DatabaseSchema? GetSchemaForValidation(string database)
+    /// <summary>Gets a value indicating whether transactions and monitors are checked against the database's schema.</summary>
+    internal bool ValidatesAgainstSchema => this.options.ValidateAgainstSchema;
+
+    /// <summary>Gets the cached schema of <paramref name="database"/> when validation is on; null if off or not fetched yet.</summary>
+    internal DatabaseSchema? GetCachedSchemaForValidation(string database)
         => this.options.ValidateAgainstSchema && this.schemas.TryGetValue(database, out DatabaseSchema? schema) ? schema : null;
+
+    /// <summary>
+    /// Gets the schema of <paramref name="database"/> to validate against when validation is on, fetching and caching it
+    /// the first time; null when validation is off.
+    /// </summary>
+    internal async ValueTask<DatabaseSchema?> GetSchemaForValidationAsync(string database, CancellationToken cancellationToken)
+    {
+        if (!this.options.ValidateAgainstSchema)
+        {
+            return null;
+        }
+
+        return this.schemas.TryGetValue(database, out DatabaseSchema? schema)
+            ? schema
+            : await this.GetSchemaAsync(database, cancellationToken).ConfigureAwait(false);
+    }
 }

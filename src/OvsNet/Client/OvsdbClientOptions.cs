@@ -34,10 +34,13 @@ public sealed class OvsdbClientOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Gets a value indicating whether transactions and monitors are checked against a database's schema once the
-    /// client knows it (after <see cref="OvsdbClient.GetSchemaAsync"/>). Default: true.
+    /// Gets a value indicating whether transactions and monitors are checked against the database's schema before they
+    /// are sent (<see cref="System.ArgumentException"/> for an unknown table or column or a value the schema does not
+    /// allow). When true, the client fetches a database's schema with <c>get_schema</c> the first time a transaction
+    /// or monitor on it needs it, and caches it (a schema already fetched with <see cref="OvsdbClient.GetSchemaAsync"/>
+    /// is reused). When false, operations are sent as they are and the server reports what it rejects. Default: false.
     /// </summary>
-    public bool ValidateAgainstSchema { get; init; } = true;
+    public bool ValidateAgainstSchema { get; init; }
 
     /// <summary>
     /// Gets the largest JSON-RPC message accepted from the server, in bytes. A larger message fails the connection with

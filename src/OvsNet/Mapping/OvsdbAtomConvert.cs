@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using OvsNet.Protocol;
 
 namespace OvsNet.Mapping;
@@ -7,6 +8,7 @@ namespace OvsNet.Mapping;
 /// <see cref="OvsdbRowReader"/> and <see cref="OvsdbRowWriter"/>; they are public because generated code lives in the
 /// user's assembly.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OvsdbAtomConvert
 {
     /// <summary>Reads an integer atom (an exact real such as <c>1.0</c> is accepted).</summary>

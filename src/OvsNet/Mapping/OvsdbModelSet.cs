@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace OvsNet.Mapping;
 
 /// <summary>Creates <see cref="OvsdbModelSet{T}"/> instances (the collection-expression builder).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OvsdbModelSet
 {
     /// <summary>Creates a set from elements; later duplicates are dropped.</summary>

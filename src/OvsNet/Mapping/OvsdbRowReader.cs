@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using OvsNet.Protocol;
 
 namespace OvsNet.Mapping;
@@ -9,6 +10,7 @@ namespace OvsNet.Mapping;
 /// </summary>
 /// <param name="row">The row.</param>
 /// <param name="table">The table, for error messages.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct OvsdbRowReader(OvsdbRow row, string table)
 {
     /// <summary>Gets the row's <c>_uuid</c>, or <see cref="OvsdbUuid.Zero"/> if the row has none (a projection without it).</summary>

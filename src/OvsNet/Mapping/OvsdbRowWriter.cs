@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using OvsNet.Protocol;
 
 namespace OvsNet.Mapping;
@@ -8,6 +9,7 @@ namespace OvsNet.Mapping;
 /// </summary>
 /// <remarks>Not thread-safe; one instance per <c>ToRow</c> call.</remarks>
 /// <param name="scope">Which columns to keep.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OvsdbRowWriter(OvsdbRowScope scope)
 {
     private readonly List<KeyValuePair<string, OvsdbValue>> columns = [];

@@ -86,7 +86,7 @@ public sealed class OvsdbConditionalMonitor : IAsyncDisposable
             throw new ArgumentException("Name at least one table whose conditions change.", nameof(where));
         }
 
-        DatabaseSchema? schema = this.client.GetSchemaForValidation(this.Database);
+        DatabaseSchema? schema = await this.client.GetSchemaForValidationAsync(this.Database, cancellationToken).ConfigureAwait(false);
         var requests = new JsonObject();
         foreach ((string table, IReadOnlyList<OvsdbCondition> conditions) in where)
         {

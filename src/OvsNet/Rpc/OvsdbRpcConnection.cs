@@ -46,9 +46,6 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <summary>Gets a value indicating whether the connection is still open.</summary>
     public bool IsConnected => !this.closed.Task.IsCompleted;
 
-    /// <summary>Gets the StreamJsonRpc trace source (tests attach listeners to prove nothing is dropped silently).</summary>
-    internal TraceSource TraceSource => this.rpc.TraceSource;
-
     /// <summary>Calls <paramref name="method"/> with positional <paramref name="parameters"/> and returns its result.</summary>
     /// <exception cref="OvsdbRpcException">The server answered with an error.</exception>
     /// <exception cref="OvsdbConnectionException">The connection was lost or closed (also for a protocol violation, as inner exception).</exception>

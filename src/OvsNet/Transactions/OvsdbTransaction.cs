@@ -10,14 +10,16 @@ namespace OvsNet.Transactions;
 /// one <c>transact</c>. One logical change should be one transaction: either everything commits or nothing does.
 /// </summary>
 /// <remarks>
-/// Not thread-safe: build and commit a transaction from one thread at a time. Each add checks names and, when the
-/// client knows the database's schema, tables, columns and values, throwing <see cref="ArgumentException"/> before
-/// anything is sent.
+/// Not thread-safe: build and commit a transaction from one thread at a time. Each add checks names, throwing
+/// <see cref="ArgumentException"/> before anything is sent. With <see cref="OvsdbClientOptions.ValidateAgainstSchema"/>
+/// on, tables, columns and values are checked against the database's schema too: as each operation is added when the
+/// client already has the schema cached, otherwise in <see cref="CommitAsync"/>, which first fetches and caches it.
 /// </remarks>
 public sealed class OvsdbTransaction
 {
     private readonly OvsdbClient client;
-    private readonly DatabaseSchema? schema;
+    private readonly bool validateOnCommit;
+    private DatabaseSchema? schema;
     private readonly List<OvsdbOperation> operations = [];
     private readonly HashSet<string> definedNames = new(StringComparer.Ordinal);
     private bool committed;
@@ -27,6 +29,7 @@ public sealed class OvsdbTransaction
         this.client = client;
         this.Database = database;
         this.schema = schema;
+        this.validateOnCommit = schema is null && client.ValidatesAgainstSchema;
     }
 
     /// <summary>Gets the database the transaction runs against.</summary>
@@ -35,11 +38,23 @@ public sealed class OvsdbTransaction
     /// <summary>Gets the operations added so far, in order.</summary>
     public IReadOnlyList<OvsdbOperation> Operations => this.operations;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the commit must be durable: when true, <see cref="CommitAsync"/> appends a
+    /// <c>commit</c> operation with <c>"durable": true</c> after the others (RFC 7047 §5.2.10), so the server replies
+    /// only once the transaction is on disk. Its result is the last entry of <see cref="OvsdbTransactResult.Results"/>;
+    /// the indexes of the other operations do not change. A server that cannot commit durably fails the transaction
+    /// with <see cref="OvsdbErrorKind.NotSupported"/>. Default: false (no <c>commit</c> operation is sent).
+    /// </summary>
+    public bool Durable { get; set; }
+
     /// <summary>Gets a value indicating whether <see cref="CommitAsync"/> was called (the replica's optimistic transactions check it).</summary>
     internal bool IsCommitted => this.committed;
 
-    /// <summary>Gets a value indicating whether the transaction is checked against a known schema.</summary>
-    public bool IsSchemaValidated => this.schema is not null;
+    /// <summary>
+    /// Gets a value indicating whether the transaction is checked against the database's schema
+    /// (<see cref="OvsdbClientOptions.ValidateAgainstSchema"/>).
+    /// </summary>
+    public bool IsSchemaValidated => this.schema is not null || this.validateOnCommit;
 
     /// <summary>Adds an <c>insert</c> and returns the named-uuid by which other operations can refer to the new row.</summary>
     /// <param name="table">The table.</param>
@@ -159,6 +174,18 @@ public sealed class OvsdbTransaction
         return this.Add(new CommentOperation(comment));
     }
 
+    /// <summary>
+    /// Adds an <c>abort</c> (RFC 7047 §5.2.11): the transaction fails when the server reaches it, and nothing of it is
+    /// committed. <see cref="CommitAsync"/> then throws <see cref="OvsdbTransactionException"/> with
+    /// <see cref="OvsdbTransactionException.Operation"/> <see cref="OvsdbOperationKind.Abort"/>,
+    /// <see cref="OvsdbTransactionException.ErrorKind"/> <see cref="OvsdbErrorKind.Aborted"/> and
+    /// <see cref="OvsdbTransactionException.FailedIndex"/> the index of the abort, like any other failed operation;
+    /// an operation before it that failed is reported instead. Useful to run checks (<c>wait</c>, <c>select</c>)
+    /// without committing anything.
+    /// </summary>
+    /// <returns>This transaction.</returns>
+    public OvsdbTransaction Abort() => this.Add(new AbortOperation());
+
     /// <summary>Adds an <c>assert</c>: the transaction fails with <c>not owner</c> unless this client holds the lock.</summary>
     /// <param name="lockName">The lock name.</param>
     /// <returns>This transaction.</returns>
@@ -171,7 +198,10 @@ public sealed class OvsdbTransaction
     /// <summary>Sends the transaction. It can be committed once.</summary>
     /// <param name="cancellationToken">Cancels the call (the RFC <c>cancel</c> is sent; whether it committed is then unknown).</param>
     /// <returns>The result of every operation (uuids of inserted rows, selected rows, counts).</returns>
-    /// <exception cref="ArgumentException">A named-uuid is used but no insert of this transaction defines it.</exception>
+    /// <exception cref="ArgumentException">
+    /// A named-uuid is used but no insert of this transaction defines it, or, with schema validation on, an operation
+    /// does not fit the schema (nothing is sent but the <c>get_schema</c> that fetched it).
+    /// </exception>
     /// <exception cref="OvsdbTransactionException">An operation or the commit failed; nothing was committed.</exception>
     public Task<OvsdbTransactResult> CommitAsync(CancellationToken cancellationToken = default)
     {
@@ -187,7 +217,69 @@ public sealed class OvsdbTransaction
 
         NamedUuidCheck.ThrowIfUndefined(this.operations, this.definedNames);
         this.committed = true;
-        return this.client.TransactAsync(this.Database, [.. this.operations], cancellationToken);
+        OvsdbOperation[] operations = this.Durable ? [.. this.operations, new CommitOperation(durable: true)] : [.. this.operations];
+        return this.schema is null && this.validateOnCommit
+            ? this.ValidateAndCommitAsync(operations, cancellationToken)
+            : this.client.TransactAsync(this.Database, operations, cancellationToken);
+    }
+
+    private async Task<OvsdbTransactResult> ValidateAndCommitAsync(OvsdbOperation[] operations, CancellationToken cancellationToken)
+    {
+        DatabaseSchema? schema = await this.client.GetSchemaForValidationAsync(this.Database, cancellationToken).ConfigureAwait(false);
+        if (schema is not null)
+        {
+            this.schema = schema;
+            foreach (OvsdbOperation operation in operations)
+            {
+                this.CheckAgainstSchema(operation);
+            }
+        }
+
+        return await this.client.TransactAsync(this.Database, operations, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void CheckAgainstSchema(OvsdbOperation operation)
+    {
+        switch (operation)
+        {
+            case InsertOperation insert:
+                this.CheckTable(insert.Table, "table");
+                this.CheckRow(insert.Table, insert.Row, forInsert: true);
+                break;
+            case UpdateOperation update:
+                this.CheckTable(update.Table, "table");
+                this.CheckConditions(update.Table, update.Where);
+                this.CheckRow(update.Table, update.Row, forInsert: false);
+                break;
+            case MutateOperation mutate:
+                this.CheckTable(mutate.Table, "table");
+                this.CheckConditions(mutate.Table, mutate.Where);
+                foreach (OvsdbMutation mutation in mutate.Mutations)
+                {
+                    this.CheckColumn(mutate.Table, mutation.Column, "mutations");
+                }
+
+                break;
+            case DeleteOperation delete:
+                this.CheckTable(delete.Table, "table");
+                this.CheckConditions(delete.Table, delete.Where);
+                break;
+            case SelectOperation select:
+                this.CheckTable(select.Table, "table");
+                this.CheckConditions(select.Table, select.Where);
+                this.CheckColumns(select.Table, select.Columns);
+                break;
+            case WaitOperation wait:
+                this.CheckTable(wait.Table, "table");
+                this.CheckConditions(wait.Table, wait.Where);
+                this.CheckColumns(wait.Table, wait.Columns);
+                foreach (OvsdbRow row in wait.Rows)
+                {
+                    this.CheckRow(wait.Table, row, forInsert: false);
+                }
+
+                break;
+        }
     }
 
     private OvsdbTransaction Add(OvsdbOperation operation)

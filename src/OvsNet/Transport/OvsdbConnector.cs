@@ -35,7 +35,7 @@ internal static class OvsdbConnector
             catch (SocketException ex)
             {
                 LogMessages.ConnectFailed(logger, endpoint, ex);
-                failures.Add(new OvsdbConnectionException($"Could not connect to {endpoint}: {ex.Message} ({ex.SocketErrorCode}).", ex));
+                failures.Add(new OvsdbConnectionException(DescribeConnectFailure(endpoint, ex.SocketErrorCode, ex.Message), ex));
             }
             catch (OvsdbConnectionException ex)
             {
@@ -48,6 +48,35 @@ internal static class OvsdbConnector
         throw failures.Count == 1
             ? failures[0] as OvsdbConnectionException ?? new OvsdbConnectionException($"Could not connect to {targets}: {failures[0].Message}", failures[0])
             : new OvsdbConnectionException($"Could not connect to any of {targets}.", new AggregateException(failures));
+    }
+
+    /// <summary>
+    /// The message for a socket that could not connect. For a unix socket it names the path and says which of the usual
+    /// causes it was: the socket file does not exist (the server is not running, or uses another path), permission to
+    /// the file is denied, or the file exists but no server listens on it (a stale socket left by a server that stopped).
+    /// </summary>
+    /// <param name="endpoint">The endpoint tried.</param>
+    /// <param name="error">The socket error.</param>
+    /// <param name="systemMessage">The operating system's description of the error.</param>
+    /// <returns>The message.</returns>
+    internal static string DescribeConnectFailure(OvsdbEndpoint endpoint, SocketError error, string systemMessage)
+    {
+        if (endpoint.Kind == OvsdbEndpointKind.Unix)
+        {
+            string path = endpoint.Path!;
+            switch (error)
+            {
+                // Linux reports a missing socket file (ENOENT) as AddressNotAvailable.
+                case SocketError.AddressNotAvailable when !File.Exists(path):
+                    return $"Could not connect to {endpoint}: the socket file {path} does not exist (is the server running, and is this the socket it listens on?).";
+                case SocketError.AccessDenied:
+                    return $"Could not connect to {endpoint}: permission denied on the socket file {path} (connecting needs write permission on the file and search permission on its directories).";
+                case SocketError.ConnectionRefused:
+                    return $"Could not connect to {endpoint}: the socket file {path} exists but no server is listening on it (a stale socket left by a server that stopped?).";
+            }
+        }
+
+        return $"Could not connect to {endpoint}: {systemMessage} ({error}).";
     }
 
     /// <summary>Throws when an <c>ssl:</c> endpoint is listed but no TLS options are given.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace OvsNet.Tests;
+namespace OvsNet.TestSupport;
 
 /// <summary>Collects log entries so tests can fail on unexpected warnings (nothing may be dropped silently).</summary>
 public sealed class TestLoggerFactory : ILoggerFactory
