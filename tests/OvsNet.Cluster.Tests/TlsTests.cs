@@ -6,6 +6,7 @@ using OvsNet.Transport;
 namespace OvsNet.Cluster.Tests;
 
 /// <summary>TLS against ovsdb-server on <c>pssl:</c> with certificates made by ovs-pki.</summary>
+[Trait("Category", "Integration")]
 public sealed class TlsTests(OvsPkiFixture pki) : IClassFixture<OvsPkiFixture>
 {
     private OvsdbTlsOptions Tls(SslProtocols protocols = SslProtocols.None, bool clientCertificate = true, string? ca = null, string? expectedName = null) => new()

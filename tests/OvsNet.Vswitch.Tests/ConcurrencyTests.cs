@@ -7,6 +7,7 @@ namespace OvsNet.Vswitch.Tests;
 /// deterministically through <see cref="OvsVswitchClient.BeforeCommit"/>: the verification fails, the operation re-reads
 /// and retries, and the other writer's change survives.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ConcurrencyTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace OvsNet.Hypervisor.Tests.Property;
 /// <c>OVSNET_PROPERTY_STEPS</c> the number of steps per test and <c>OVSNET_PROPERTY_FRESH_EVERY</c> how often the
 /// live state is compared with a fresh host.
 /// </summary>
+[Trait("Category", "Integration")]
 public class ConvergencePropertyTests
 {
     /// <summary>Names and addresses of the objects planted by someone else; lines mentioning them are compared on their own.</summary>
