@@ -77,7 +77,7 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
             OvsdbTransaction blocked = session.Client.CreateTransaction("Open_vSwitch");
             blocked.Wait("QoS", [OvsdbCondition.Equal("type", "never")], [new OvsdbRow([new("type", "never")])], WaitUntil.Equal, TimeSpan.FromMinutes(1));
             Task<OvsdbTransactResult> pending = blocked.CommitAsync(TestTimeouts.CallToken());
-            await Task.Delay(200);
+            await Task.Delay(200); // the observation window: the server holds the call, so no reply arrives in it
             Assert.False(pending.IsCompleted);
             OvsdbClient lost = session.Client;
 
@@ -89,7 +89,7 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
             await recorder.WaitForAsync(OvsdbSessionState.Reconnecting, 1, TestTimeouts.Eventually);
             Assert.Throws<OvsdbConnectionException>(() => session.Client);
 
-            await Task.Delay(600); // a few refused attempts while the server is down
+            await Poll.UntilAsync(() => this.log.MessagesWithId(601).Count() >= 2, what: "two refused attempts while the server is down");
             await server.StartAsync(); // same database file, same socket path
             OvsdbClient client = await session.GetClientAsync(TestTimeouts.CallToken());
             await QosRows.InsertAsync(client, run, 2, TestTimeouts.CallToken());

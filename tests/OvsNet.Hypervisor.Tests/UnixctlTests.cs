@@ -79,12 +79,5 @@ public class UnixctlTests
         await Assert.ThrowsAsync<OvsdbConnectionException>(() => OvsUnixctlClient.ConnectAsync(path, TestTimeouts.CallToken()));
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Eventually);
-        while (!await condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task Eventually(Func<Task<bool>> condition) => Poll.UntilAsync(condition);
 }
