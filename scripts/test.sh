@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every OvsNet test, unit and integration, after installing what they need.
+# Runs every OvsNet test, unit and integration, after installing what they need (--unit: the unit tier only, below).
 # Ends with a line "N passed, N failed, N skipped". On CI (CI=true) missing prerequisites fail tests instead of skipping.
 #
 # Container pass: the suites in OVSNET_CONTAINER_SUITES (protocol integration, replica, Raft cluster with TLS) run with
@@ -10,9 +10,21 @@
 # Without a container engine the pass is skipped locally and fails on CI.
 #
 # OVSNET_TEST_PROJECTS="A B": build and run only these test projects (names as in tests/ or samples/).
+#
+# --unit: the unit tier only: the tests without [Trait("Category", "Integration")] (dotnet test --filter
+# "Category!=Integration"). Needs only the .NET SDK: installs nothing (scripts/setup.sh --unit), needs no root, starts
+# no container engine, and ends with the same summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+unit=0
+case "${1:-}" in
+  --unit) unit=1 ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--unit]"; echo "0 passed, 1 failed, 0 skipped"; exit 2 ;;
+esac
+setup_args=()
+[ "$unit" -eq 1 ] && setup_args=(--unit)
+bash scripts/setup.sh "${setup_args[@]}" || { echo "setup failed"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 root="$(pwd)"
@@ -93,7 +105,7 @@ start_engine() {
 }
 
 need_engine=0
-for csproj in "${projects[@]}"; do
+[ "$unit" -eq 1 ] || for csproj in "${projects[@]}"; do
   name=$(basename "$csproj" .csproj)
   if in_list "$name" "$container_suites" || in_list "$name" "$container_only"; then need_engine=1; fi
 done
@@ -110,6 +122,9 @@ if [ "$need_engine" -eq 1 ]; then
 fi
 
 # --- tests ------------------------------------------------------------------------------------------------------
+# The unit tier filters out the integration tests; a project may then have none left (the sample user test).
+tier_args=(-- RunConfiguration.TreatNoTestsAsError=true)
+[ "$unit" -eq 1 ] && tier_args=(--filter "Category!=Integration")
 for csproj in "${projects[@]}"; do
   name=$(basename "$csproj" .csproj)
   mode=process
@@ -118,8 +133,8 @@ for csproj in "${projects[@]}"; do
   t0=$(date +%s%N)
   OVSNET_TEST_SERVER=$mode dotnet test "$csproj" -c Release --no-build --no-restore \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-    --blame-hang-timeout 10m -- RunConfiguration.TreatNoTestsAsError=true || status=1
-  if [ "$mode" = container ] || in_list "$name" "$container_only"; then
+    --blame-hang-timeout 10m "${tier_args[@]}" || status=1
+  if [ "$mode" = container ] || { [ "$unit" -eq 0 ] && in_list "$name" "$container_only"; }; then
     timings+=("$name (containers): $(elapsed "$t0")")
   fi
 done

@@ -10,6 +10,7 @@ namespace OvsNet.Samples.ContainerTests;
 /// How a user tests their own OvsNet code: one ovsdb-server container for the class, the code under test applies a
 /// vswitch change, the test asserts on what the server holds. Nothing here is specific to this repository.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class BridgeProvisioningTests : IAsyncLifetime
 {
     private OvsdbContainer? server;

@@ -9,6 +9,7 @@ namespace OvsNet.Benchmarks.Tests;
 /// The comparison runner and scripts/bench.sh, stopped with SIGTERM or SIGINT while a case's private ovsdb-server runs,
 /// leave no server and no directory behind. Each run gets its own TMPDIR, so what it left is found by pidfile there.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class BenchmarkCleanupTests
 {
     // Long enough that the signal always lands mid-run: 50 reps of 10,000-row bulk inserts.

@@ -23,6 +23,7 @@ public sealed class BenchmarkSmokeTests
         ("latency-select", "ovsnet"), ("latency-select", "floor"), ("latency-select", "python"), ("latency-select", "vsctl"),
     ];
 
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task Comparison_runner_produces_every_client_and_workload_row_at_N_100()
     {

@@ -9,6 +9,7 @@ namespace OvsNet.Benchmarks.Tests;
 /// Smoke test of the relay benchmark at a small scale: it must run end to end, print both cases side by side, have
 /// every replica converge (initial dump and update) in both, and stop every server it started. No timing is asserted.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class RelayBenchmarkSmokeTests
 {
     private const int Replicas = 10;

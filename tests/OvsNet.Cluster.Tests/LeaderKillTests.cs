@@ -10,6 +10,7 @@ namespace OvsNet.Cluster.Tests;
 
 /// <summary>A real 3-member Raft cluster whose leader is killed while OvsNet writes.</summary>
 [Collection(RaftClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LeaderKillTests(RaftClusterFixture cluster) : IAsyncLifetime
 {
     private const int Count = 1000;

@@ -11,6 +11,7 @@ namespace OvsNet.Cluster.Tests;
 /// transaction id, so <c>monitor_cond_since</c> answers <c>found=true</c> and only the delta is applied.
 /// </summary>
 [Collection(RaftClusterCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class ReplicaResumeTests(RaftClusterFixture cluster) : IAsyncLifetime
 {
     private readonly CapturingLoggerFactory log = new();

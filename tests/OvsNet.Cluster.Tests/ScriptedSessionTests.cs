@@ -142,7 +142,8 @@ public sealed class ScriptedSessionTests
             Assert.Equal([OvsdbSessionState.Connected, OvsdbSessionState.Reconnecting, OvsdbSessionState.Connected], recorder.States);
             Assert.Contains("inactivity probe", recorder.Events[1].Exception!.Message, StringComparison.Ordinal);
 
-            // The second peer answers: the probe keeps that connection up.
+            // The second peer answers: the probe keeps that connection up. The delay is the observation window (over
+            // three probe intervals in which nothing may happen), not a synchronisation.
             await Task.Delay(1000);
             Assert.Equal(2, members.Connected.Count);
             Assert.Equal(OvsdbSessionState.Connected, session.State);

@@ -8,6 +8,7 @@ namespace OvsNet.Generators.Tests;
 /// through the package's analyzers/ and buildTransitive/ props, builds with warnings as errors, and runs. Slow (two packs
 /// and a restore); the only test of its kind.
 /// </summary>
+[Trait("Category", "Integration")]
 public class PackageConsumptionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);

@@ -10,6 +10,7 @@ namespace OvsNet.Hypervisor.Tests;
 /// table names), never touching what the host layer does not own; and the management gateway on a host that already
 /// has a default route.
 /// </summary>
+[Trait("Category", "Integration")]
 public class ConvergenceTests
 {
     [Fact]

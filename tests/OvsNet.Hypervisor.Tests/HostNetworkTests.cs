@@ -10,6 +10,7 @@ namespace OvsNet.Hypervisor.Tests;
 /// A host spec applied, re-applied, removed and failed on a real ovs-vswitchd in a namespace, witnessed by
 /// ovs-vsctl, <c>ip -j</c> and <c>ovs-appctl ovs/route/show</c>.
 /// </summary>
+[Trait("Category", "Integration")]
 public class HostNetworkTests
 {
     [Fact]

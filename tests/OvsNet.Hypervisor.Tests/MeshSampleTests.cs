@@ -4,6 +4,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.Hypervisor.Tests;
 
 /// <summary>The mesh sample with a small N: every host gets its tunnels, and the re-run changes nothing.</summary>
+[Trait("Category", "Integration")]
 public class MeshSampleTests
 {
     [Fact]

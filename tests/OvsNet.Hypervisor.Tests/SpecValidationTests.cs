@@ -40,6 +40,7 @@ public class SpecValidationTests
         Assert.True(spec.ToTunnelRoutingPolicy().GatewayOnLink);
     }
 
+    [Trait("Category", "Integration")]
     [Theory]
     [InlineData("overlapping")]
     [InlineData("tunnel-gateway-outside")]

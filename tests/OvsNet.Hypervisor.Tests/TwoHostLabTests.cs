@@ -9,6 +9,7 @@ namespace OvsNet.Hypervisor.Tests;
 /// </summary>
 [Collection("two-host lab")]
 [TestCaseOrderer(typeof(DemoProofOrderer))]
+[Trait("Category", "Integration")]
 public class TwoHostLabTests(TwoHostLabFixture fixture) : IClassFixture<TwoHostLabFixture>
 {
     [Fact]

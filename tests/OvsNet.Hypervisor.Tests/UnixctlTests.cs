@@ -6,6 +6,7 @@ namespace OvsNet.Hypervisor.Tests;
 /// <summary><see cref="OvsUnixctlClient"/> against real daemons, with <c>ovs-appctl</c> as the witness.</summary>
 public class UnixctlTests
 {
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task Vswitchd_answers_version_route_show_and_a_typed_error_for_an_unknown_command()
     {
@@ -30,6 +31,7 @@ public class UnixctlTests
         Assert.Equal(version, await client.ExecuteAsync("version", TestTimeouts.CallToken()));
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task Route_commands_round_trip_and_a_missing_route_is_a_typed_not_found()
     {
@@ -51,6 +53,7 @@ public class UnixctlTests
         Assert.DoesNotContain("User:", ProcessRunner.RunChecked("ovs-appctl", "-t", socket, "ovs/route/show"), StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task Ovsdb_server_unixctl_answers_too()
     {
@@ -76,12 +79,5 @@ public class UnixctlTests
         await Assert.ThrowsAsync<OvsdbConnectionException>(() => OvsUnixctlClient.ConnectAsync(path, TestTimeouts.CallToken()));
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Eventually);
-        while (!await condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task Eventually(Func<Task<bool>> condition) => Poll.UntilAsync(condition);
 }

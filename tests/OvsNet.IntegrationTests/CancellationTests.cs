@@ -7,6 +7,7 @@ using OvsNet.Transactions;
 namespace OvsNet.IntegrationTests;
 
 /// <summary>Cancelling many calls on one connection to a real ovsdb-server, which may answer them late.</summary>
+[Trait("Category", "Integration")]
 public class CancellationTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> Bridges =

@@ -6,6 +6,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.IntegrationTests;
 
 /// <summary>set_db_change_aware: removing a database cancels its monitors with monitor_canceled instead of disconnecting.</summary>
+[Trait("Category", "Integration")]
 public class ChangeAwareTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace OvsNet.IntegrationTests;
 /// sends echo after 1 s idle and drops a client that has not answered a second later. The connection must survive
 /// several seconds while the update consumer is stalled.
 /// </summary>
+[Trait("Category", "Integration")]
 public class EchoProbeTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Fact]
@@ -20,13 +21,7 @@ public class EchoProbeTests(OvsdbServerFixture server) : IClassFixture<OvsdbServ
         string probeSocket = Path.Combine(server.Directory, "probe.sock");
         await server.VsctlAsync("--no-wait", "--", "--id=@m", "create", "Manager", $"target=\"punix:{probeSocket}\"", "inactivity_probe=1000",
             "--", "set", "Open_vSwitch", ".", "manager_options=@m");
-        using (var appear = new CancellationTokenSource(TestTimeouts.Eventually))
-        {
-            while (!File.Exists(probeSocket))
-            {
-                await Task.Delay(50, appear.Token);
-            }
-        }
+        await Poll.UntilAsync(() => File.Exists(probeSocket), what: "the manager's socket " + probeSocket);
 
         var logs = new CountingLoggerFactory();
         await using OvsdbClient client = await OvsdbClient.ConnectAsync(new OvsdbClientOptions { Endpoint = "unix:" + probeSocket, LoggerFactory = logs }, TestTimeouts.CallToken());
@@ -45,7 +40,8 @@ public class EchoProbeTests(OvsdbServerFixture server) : IClassFixture<OvsdbServ
         await server.VsctlAsync("--no-wait", "add-br", Rows.UniqueName("pr"));
         await server.VsctlAsync("--no-wait", "add-br", Rows.UniqueName("pr"));
 
-        await Task.Delay(TimeSpan.FromSeconds(4.5), TestContext.Current.CancellationToken);
+        // The server probes an idle connection every second and drops it when a probe goes unanswered.
+        await Poll.UntilAsync(() => logs.EchoesAnswered >= 2 || !client.IsConnected, what: "two answered server probes");
 
         Assert.True(client.IsConnected, "the server dropped the connection: the probe was not answered");
         Assert.True(logs.EchoesAnswered >= 2, $"expected the server to probe at least twice, saw {logs.EchoesAnswered}");

@@ -4,6 +4,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.IntegrationTests;
 
 /// <summary>lock / steal / unlock between two clients (one on unix, one on TCP), with locked and stolen notifications.</summary>
+[Trait("Category", "Integration")]
 public class LockTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Fact]

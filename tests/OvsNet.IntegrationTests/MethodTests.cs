@@ -5,6 +5,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.IntegrationTests;
 
 /// <summary>The plain request/reply methods against a real ovsdb-server 3.1, over unix and TCP.</summary>
+[Trait("Category", "Integration")]
 public class MethodTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Theory]

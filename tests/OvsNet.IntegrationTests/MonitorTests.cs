@@ -6,6 +6,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.IntegrationTests;
 
 /// <summary>Monitors against a real server: changes made by ovs-vsctl, the Python IDL and OvsNet arrive as updates.</summary>
+[Trait("Category", "Integration")]
 public class MonitorTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> Bridges =

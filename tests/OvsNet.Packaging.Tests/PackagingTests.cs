@@ -11,13 +11,14 @@ namespace OvsNet.Packaging.Tests;
 /// sources) and its own NuGet cache, so no project reference and no stale cached package can stand in.
 /// </summary>
 [Trait("Category", "Integration")]
+[Trait("Category", "Integration")]
 public sealed class PackagingTests(OvsdbServerFixture vswitchDb) : IClassFixture<OvsdbServerFixture>
 {
     private static readonly string[] Packages = ["OvsNet.Protocol", "OvsNet", "OvsNet.Vswitch", "OvsNet.Routing", "OvsNet.Hypervisor", "OvsNet.Testing"];
     private static readonly TimeSpan DotnetTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
-    public async Task ConsumerApp_BuiltFromPackedPackages_UsesClientVswitchRoutingHostSpecAndGenerator()
+    public async Task Consumer_app_built_from_packed_packages_uses_client_vswitch_routing_host_spec_and_generator()
     {
         vswitchDb.Require();
         string repo = RepositoryRoot();

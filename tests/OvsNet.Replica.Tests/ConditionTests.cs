@@ -5,6 +5,7 @@ using OvsNet.Vswitch.Models;
 
 namespace OvsNet.Replica.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class ConditionTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Theory]

@@ -6,6 +6,7 @@ using OvsNet.Vswitch.Models;
 
 namespace OvsNet.Replica.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class IndexAndConsistencyTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     private static readonly OvsdbReplicaIndex IfaceId = OvsdbReplicaIndex.OnMapKey(Interface.Columns.ExternalIds, "iface-id");

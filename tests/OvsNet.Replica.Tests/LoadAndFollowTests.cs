@@ -4,6 +4,7 @@ using OvsNet.Vswitch.Models;
 
 namespace OvsNet.Replica.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class LoadAndFollowTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Theory]

@@ -4,6 +4,7 @@ using OvsNet.TestSupport;
 
 namespace OvsNet.Replica.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class MonitorSampleTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Fact]

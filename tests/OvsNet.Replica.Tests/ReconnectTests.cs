@@ -7,6 +7,7 @@ using OvsNet.Vswitch.Models;
 namespace OvsNet.Replica.Tests;
 
 /// <summary>A real ovsdb-server stopped and restarted under a replica: the reload is one atomic swap with exact change events.</summary>
+[Trait("Category", "Integration")]
 public sealed class ReconnectTests
 {
     [Fact]

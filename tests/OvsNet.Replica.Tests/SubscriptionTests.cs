@@ -6,6 +6,7 @@ using OvsNet.Vswitch.Models;
 
 namespace OvsNet.Replica.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class SubscriptionTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace OvsNet.Samples.Tests;
 /// <summary>Runs the main demo the way the README's first command does, and checks its report.</summary>
 public class HypervisorDemoTests
 {
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task Demo_builds_two_hypervisors_proves_every_claim_and_cleans_up()
     {

@@ -18,7 +18,11 @@ public sealed class NetworkNamespace : IDisposable, IAsyncDisposable
     public string Name => this.Inner.Name;
 
     /// <summary>Creates a namespace named <c>PREFIX-&lt;8 hex&gt;</c> with loopback up.</summary>
-    public static NetworkNamespace Create(string prefix = "ovsnet-t") => new(OvsNet.Testing.NetworkNamespace.Create(prefix));
+    public static NetworkNamespace Create(string prefix = "ovsnet-t")
+    {
+        TestTier.RequireIntegration("a network namespace");
+        return new(OvsNet.Testing.NetworkNamespace.Create(prefix));
+    }
 
     /// <summary>Runs <c>ip -n NAME ARGS</c> and returns stdout; throws with stderr on failure.</summary>
     public string Ip(params string[] arguments) => this.Inner.Ip(arguments);

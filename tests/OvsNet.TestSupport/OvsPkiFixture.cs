@@ -55,6 +55,7 @@ public sealed class OvsPkiFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
+        TestTier.RequireIntegration("an ovs-pki CA and a TLS ovsdb-server");
         if (Prerequisites.FindTool("ovs-pki") is null || Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || !Prerequisites.TestServersAvailable)
         {
             return;

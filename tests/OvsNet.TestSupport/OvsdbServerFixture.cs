@@ -66,6 +66,7 @@ public sealed class OvsdbServerFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
+        TestTier.RequireIntegration("a private ovsdb-server");
         if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || !Prerequisites.TestServersAvailable)
         {
             return;

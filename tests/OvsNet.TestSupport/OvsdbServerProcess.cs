@@ -19,7 +19,10 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
     /// <param name="databasePath">The database file (standalone or clustered).</param>
     /// <param name="extraArguments">More ovsdb-server arguments (remotes, TLS files).</param>
     public OvsdbServerProcess(string directory, string databasePath, IReadOnlyList<string> extraArguments)
-        => this.server = new PrivateOvsdbServer(directory, databasePath, extraArguments);
+    {
+        TestTier.RequireIntegration("a private ovsdb-server");
+        this.server = new PrivateOvsdbServer(directory, databasePath, extraArguments);
+    }
 
     /// <summary>Gets the vendored Open_vSwitch schema (OvsNet.Vswitch's Schemas/vswitch.ovsschema, copied next to the test assembly).</summary>
     public static string VswitchSchemaPath => Path.Combine(AppContext.BaseDirectory, "Schemas", "vswitch.ovsschema");
@@ -60,6 +63,7 @@ public sealed class OvsdbServerProcess : IAsyncDisposable
     /// <returns>The server on that database, not started.</returns>
     public static async Task<OvsdbServerProcess> CreateStandaloneAsync(string directory, IReadOnlyList<string> extraArguments)
     {
+        TestTier.RequireIntegration("a private ovsdb-server");
         string db = Path.Combine(directory, "conf.db");
         await ProcessRunner.RunCheckedAsync("ovsdb-tool", ["create", db, VswitchSchemaPath]);
         return new OvsdbServerProcess(directory, db, extraArguments);

@@ -5,7 +5,8 @@ namespace OvsNet.TestSupport;
 /// <summary>
 /// Checks for what an integration test needs (root, ovsdb-server, ip, python IDL...).
 /// Locally a missing prerequisite skips the test with the reason; on CI (<c>CI=true</c>) it fails the test,
-/// so a missing install step can never turn into a silently green run.
+/// so a missing install step can never turn into a silently green run. Every check first requires the current test to
+/// be an integration test (<see cref="TestTier.RequireIntegration"/>), present or not.
 /// </summary>
 public static class Prerequisites
 {
@@ -18,6 +19,7 @@ public static class Prerequisites
     /// <summary>Skips (locally) or fails (on CI) unless <paramref name="condition"/> holds.</summary>
     public static void Require(bool condition, string what)
     {
+        TestTier.RequireIntegration(what);
         if (condition)
         {
             return;

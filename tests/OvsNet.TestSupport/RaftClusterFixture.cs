@@ -41,6 +41,7 @@ public sealed class RaftClusterFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
+        TestTier.RequireIntegration("a private Raft cluster");
         if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null || Prerequisites.FindTool("ovs-appctl") is null || !Prerequisites.TestServersAvailable)
         {
             return;

@@ -7,6 +7,7 @@ using OvsNet.Transactions;
 namespace OvsNet.Testing.Tests;
 
 /// <summary>A 3-member Raft cluster of containers: leader kill with a session writing, pause, restart, and a relay in front.</summary>
+[Trait("Category", "Integration")]
 public sealed class OvsdbClusterTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using OvsNet.Transport;
 namespace OvsNet.Testing.Tests;
 
 /// <summary>Standalone ovsdb-server containers: default schema, a user's schema, TLS, kill and restart, labels and removal.</summary>
+[Trait("Category", "Integration")]
 public sealed class OvsdbContainerTests
 {
     private static readonly string InventorySchema = Path.Combine(AppContext.BaseDirectory, "Schemas", "inventory.ovsschema");

@@ -8,6 +8,7 @@ namespace OvsNet.Testing.Tests;
 /// <summary>The one private-server implementation behaves the same as a process and as a container.</summary>
 public sealed class PrivateOvsdbServerTests
 {
+    [Trait("Category", "Integration")]
     [Theory]
     [InlineData(OvsdbServerLocation.Process)]
     [InlineData(OvsdbServerLocation.Container)]

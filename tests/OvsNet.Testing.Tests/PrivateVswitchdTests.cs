@@ -5,6 +5,7 @@ using OvsNet.TestSupport;
 namespace OvsNet.Testing.Tests;
 
 /// <summary>OvsNet.Testing's switch-in-a-namespace, namespace and PKI: they work, and they leave nothing behind.</summary>
+[Trait("Category", "Integration")]
 public sealed class PrivateVswitchdTests
 {
     [Fact]

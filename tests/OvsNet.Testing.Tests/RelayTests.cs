@@ -8,6 +8,7 @@ using OvsNet.Transactions;
 namespace OvsNet.Testing.Tests;
 
 /// <summary>Sessions and replicas through two OVSDB relays in front of a 3-member cluster whose leader is killed.</summary>
+[Trait("Category", "Integration")]
 public sealed class RelayTests
 {
     [Fact]

@@ -141,6 +141,7 @@ public class BoundsTests
         // The reply comes after the updates: while the consumer does not read, the client does not read it either.
         burst.Append($"{{\"id\":{request.GetProperty("id").GetRawText()},\"result\":[\"after\"],\"error\":null}}");
         await h.Peer.SendAsync(burst.ToString());
+        // The observation window: the call must not complete in it (there is no event to wait for).
         await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken));
         Assert.False(call.IsCompleted, "the reply behind a full monitor queue was read");
         Assert.Equal(4, monitor.ReceivedCount); // the fifth waits in the paused read loop

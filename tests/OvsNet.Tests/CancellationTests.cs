@@ -101,6 +101,7 @@ public class CancellationTests
         // Writes are held as by a full socket: the cancel cannot leave, so the caller must not be told yet.
         gate!.Hold();
         cts.Cancel();
+        // The observation window: the call must not complete in it (there is no event to wait for).
         await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken));
         Assert.False(call.IsCompleted, "the caller saw the cancellation before the cancel notification was written");
 

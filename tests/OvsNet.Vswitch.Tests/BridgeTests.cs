@@ -4,6 +4,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>Bridges: create, update, idempotency; ovs-vsctl and ip as witnesses.</summary>
+[Trait("Category", "Integration")]
 public sealed class BridgeTests
 {
     [Fact]

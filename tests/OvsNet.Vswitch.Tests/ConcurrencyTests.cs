@@ -8,6 +8,7 @@ namespace OvsNet.Vswitch.Tests;
 /// committed (<see cref="Lab.BeforeCommit"/>): the verification fails, the operation re-reads and retries, and the other
 /// writer's change survives.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ConcurrencyTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>Ports and interfaces against a real ovsdb-server and ovs-vswitchd in a namespace; ovs-vsctl and ip as witnesses.</summary>
+[Trait("Category", "Integration")]
 public sealed class PortTests
 {
     [Fact]

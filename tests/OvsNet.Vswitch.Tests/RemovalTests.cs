@@ -3,6 +3,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>Removal of ports, tunnels and bridges: gone in ovs-vsctl and as kernel devices.</summary>
+[Trait("Category", "Integration")]
 public sealed class RemovalTests
 {
     [Fact]

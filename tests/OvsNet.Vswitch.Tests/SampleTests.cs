@@ -5,6 +5,7 @@ namespace OvsNet.Vswitch.Tests;
 /// <summary>Runs samples/OvsNet.Samples.Vswitch against the fixture, with ovs-vsctl and ip as witnesses.</summary>
 public sealed class SampleTests
 {
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task The_sample_builds_br0_with_mgmt0_and_tep0_and_a_gre_tunnel_on_br_int_and_is_idempotent()
     {

@@ -5,6 +5,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>The typed tree and its ovs-vsctl-show rendering, with ovs-vsctl show as the witness.</summary>
+[Trait("Category", "Integration")]
 public sealed class ShowTests
 {
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ValidationTests
     public void Factories_accept_every_key_form(string key)
         => Assert.Equal(key, InterfaceSpec.Gre("gre0", "192.0.2.1", key: key).Options["key"]);
 
+    [Trait("Category", "Integration")]
     [Fact]
     public async Task Operations_reject_invalid_specs_and_the_database_stays_unchanged()
     {

@@ -5,6 +5,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>Waiting for ovs-vswitchd, and not waiting (--no-wait) on a database that no ovs-vswitchd serves.</summary>
+[Trait("Category", "Integration")]
 public sealed class WaitTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace OvsNet.Hypervisor.Tests.Property;
 /// <c>OVSNET_PROPERTY_STEPS</c> the number of steps per test and <c>OVSNET_PROPERTY_FRESH_EVERY</c> how often the
 /// live state is compared with a fresh host.
 /// </summary>
+[Trait("Category", "Integration")]
 public class ConvergencePropertyTests
 {
     /// <summary>Names and addresses of the objects planted by someone else; lines mentioning them are compared on their own.</summary>
@@ -109,11 +110,10 @@ public class ConvergencePropertyTests
         lab.Namespace.Ip("link", "set", "fx0", "up");
         lab.Namespace.Ip("route", "add", "10.99.0.0/16", "via", "10.9.9.2", "table", "300");
         lab.Namespace.Ip("rule", "add", "from", "10.9.9.1", "lookup", "300", "priority", "1200");
-        using var timeout = new CancellationTokenSource(TestTimeouts.Eventually);
-        while (ProcessRunner.Run("ovs-appctl", ["-t", Path.Combine(lab.Fixture.Directory, "vs.ctl"), "ovs/route/add", "10.98.0.0/16", "fx0", "10.9.9.2"]).ExitCode != 0)
-        {
-            await Task.Delay(100, timeout.Token); // ovs-vswitchd learns fx0's address asynchronously
-        }
+        // ovs-vswitchd learns fx0's address asynchronously: the route is accepted once it has.
+        await Poll.UntilAsync(
+            () => ProcessRunner.Run("ovs-appctl", ["-t", Path.Combine(lab.Fixture.Directory, "vs.ctl"), "ovs/route/add", "10.98.0.0/16", "fx0", "10.9.9.2"]).ExitCode == 0,
+            what: "ovs-vswitchd accepting a route via fx0");
 
         return Foreign(await LiveState.CaptureAsync(lab));
     }

@@ -8,7 +8,7 @@ namespace OvsNet.Routing.Tests.Codec;
 public class DecodingTests
 {
     [Fact]
-    public void RuleDump_DecodesDefaultRulesAndEveryFieldOfACustomRule()
+    public void Rule_dump_decodes_default_rules_and_every_field_of_a_custom_rule()
     {
         List<NetlinkMessage> messages = NetlinkMessage.ParseAll(Bytes(RuleDump));
         Assert.Equal(5, messages.Count);
@@ -32,7 +32,7 @@ public class DecodingTests
     }
 
     [Fact]
-    public void RouteDump_DecodesTableGatewayAndDevice()
+    public void Route_dump_decodes_table_gateway_and_device()
     {
         List<NetlinkMessage> messages = NetlinkMessage.ParseAll(Bytes(RouteDump));
         Assert.Equal(2, messages.Count);
@@ -46,7 +46,7 @@ public class DecodingTests
     }
 
     [Fact]
-    public void AddressDump_DecodesAddressPrefixAndFlags()
+    public void Address_dump_decodes_address_prefix_and_flags()
     {
         InterfaceAddress address = Assert.IsType<InterfaceAddress>(AddressCodec.Decode(NetlinkMessage.ParseAll(Bytes(AddressDumpEntry))[0]));
         Assert.Equal(IPAddress.Parse("198.51.100.10"), address.Address);
@@ -56,7 +56,7 @@ public class DecodingTests
     }
 
     [Fact]
-    public void Ack_IsErrnoZero()
+    public void Ack_is_errno_zero()
     {
         (int errno, string? text) = NetlinkError.Decode(NetlinkMessage.ParseAll(Bytes(Ack))[0]);
         Assert.Equal(0, errno);
@@ -64,7 +64,7 @@ public class DecodingTests
     }
 
     [Fact]
-    public void ErrorWithFullEchoAndExtack_YieldsErrnoAndKernelText()
+    public void Error_with_full_echo_and_extack_yields_errno_and_kernel_text()
     {
         (int errno, string? text) = NetlinkError.Decode(NetlinkMessage.ParseAll(Bytes(RouteErrorWithExtack))[0]);
         Assert.Equal(101, errno); // ENETUNREACH
@@ -72,7 +72,7 @@ public class DecodingTests
     }
 
     [Fact]
-    public void ErrorWithoutExtack_YieldsErrnoOnly()
+    public void Error_without_extack_yields_errno_only()
     {
         (int errno, string? text) = NetlinkError.Decode(NetlinkMessage.ParseAll(Bytes(RuleExists))[0]);
         Assert.Equal(17, errno); // EEXIST
@@ -80,7 +80,7 @@ public class DecodingTests
     }
 
     [Fact]
-    public void DoneWithErrorAndExtack_YieldsErrnoAndText()
+    public void Done_with_error_and_extack_yields_errno_and_text()
     {
         // NLMSG_DONE as the kernel sends it for a rejected dump: i32 -22, then NLMSGERR_ATTR_MSG (flags ACK_TLVS).
         byte[] text = [.. "Invalid values in header for fib rule dump request"u8, 0];
@@ -92,11 +92,11 @@ public class DecodingTests
     }
 
     [Fact]
-    public void TruncatedDatagram_IsRejected() =>
+    public void Truncated_datagram_is_rejected() =>
         Assert.Throws<InvalidDataException>(() => NetlinkMessage.ParseAll(Bytes(Ack)[..30]));
 
     [Fact]
-    public void NetlinkException_ExplainsMissingPrivileges()
+    public void NetlinkException_explains_missing_privileges()
     {
         var ex = new NetlinkException(1, "add rule", null);
         Assert.True(ex.IsPermissionDenied);

@@ -9,12 +9,13 @@ namespace OvsNet.Routing.Tests.Engine;
 /// Foreign routes and rules in the policy's way: refused with a typed error naming them, or taken over (and restored
 /// on rollback); and the kernel's own route lookup checked after every apply. <c>ip route get</c> is the witness.
 /// </summary>
+[Trait("Category", "Integration")]
 public class ConflictTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ForeignDifferingDefaultInTheTunnelTable_IsRefused_NamingIt_AndNothingChanges()
+    public async Task Foreign_differing_default_in_the_tunnel_table_is_refused_naming_it_and_nothing_changes()
     {
         using var lab = HypervisorLab.Create();
         PlantForeignTunnelDefault(lab);
@@ -34,7 +35,7 @@ public class ConflictTests
     }
 
     [Fact]
-    public async Task ForeignDifferingDefaultInTheTunnelTable_TakeOver_ConvergesToThePolicy()
+    public async Task Foreign_differing_default_in_the_tunnel_table_take_over_converges_to_the_policy()
     {
         using var lab = HypervisorLab.Create();
         PlantForeignTunnelDefault(lab);
@@ -54,7 +55,7 @@ public class ConflictTests
     }
 
     [Fact]
-    public async Task ForeignRuleAtThePolicyPriority_IsRefused_NamingIt()
+    public async Task Foreign_rule_at_the_policy_priority_is_refused_naming_it()
     {
         using var lab = HypervisorLab.Create();
         PlantForeignRule(lab, "1000");
@@ -74,7 +75,7 @@ public class ConflictTests
     [Theory]
     [InlineData("1000")]
     [InlineData("900")]
-    public async Task ForeignRuleCatchingTheSourceFirst_TakeOver_TunnelTrafficUsesTheTunnelTable(string priority)
+    public async Task Foreign_rule_catching_the_source_first_take_over_tunnel_traffic_uses_the_tunnel_table(string priority)
     {
         using var lab = HypervisorLab.Create();
         PlantForeignRule(lab, priority, from: priority == "900" ? "198.51.100.0/24" : "198.51.100.10");
@@ -93,7 +94,7 @@ public class ConflictTests
     }
 
     [Fact]
-    public async Task VerificationFailure_RollsBack_AndRestoresTheTakenOverRoute()
+    public async Task Verification_failure_rolls_back_and_restores_the_taken_over_route()
     {
         using var lab = HypervisorLab.Create();
         PlantForeignTunnelDefault(lab);
@@ -123,7 +124,7 @@ public class ConflictTests
     }
 
     [Fact]
-    public async Task ForeignDefaultInMain_RefusedByDefault_TakeOverMovesIt_RollbackRestoresIt()
+    public async Task Foreign_default_in_main_refused_by_default_take_over_moves_it_rollback_restores_it()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -150,7 +151,7 @@ public class ConflictTests
     }
 
     [Fact]
-    public async Task LookupRoute_AnswersLikeIpRouteGet()
+    public async Task Lookup_route_answers_like_ip_route_get()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();

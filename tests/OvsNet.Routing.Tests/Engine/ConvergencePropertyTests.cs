@@ -12,12 +12,13 @@ namespace OvsNet.Routing.Tests.Engine;
 /// foreign entries planted, and the next plan must be empty. Seed: OVSNET_ROUTING_SEED (printed on failure); steps:
 /// OVSNET_ROUTING_STEPS (default 40). <c>ip -j</c> is the witness for both namespaces.
 /// </summary>
+[Trait("Category", "Integration")]
 public class ConvergencePropertyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RandomSequenceOfStates_EachStepEqualsAFreshApply_NextPlanEmpty_ForeignUntouched()
+    public async Task Random_sequence_of_states_each_step_equals_a_fresh_apply_next_plan_empty_foreign_untouched()
     {
         int seed = int.TryParse(Environment.GetEnvironmentVariable("OVSNET_ROUTING_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : Random.Shared.Next();
         int steps = int.TryParse(Environment.GetEnvironmentVariable("OVSNET_ROUTING_STEPS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 40;

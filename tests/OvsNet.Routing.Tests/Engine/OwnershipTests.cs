@@ -8,6 +8,7 @@ namespace OvsNet.Routing.Tests.Engine;
 /// A re-apply removes what the state no longer declares among the entries the engine owns (addresses, rules at an
 /// old priority, routes in an old table, table names) and never touches foreign ones. <c>ip -j</c> is the witness.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class OwnershipTests : IDisposable
 {
     private readonly string _ipRoute = Directory.CreateTempSubdirectory("ovsnet-iproute2-").FullName;
@@ -17,7 +18,7 @@ public sealed class OwnershipTests : IDisposable
     public void Dispose() => Directory.Delete(_ipRoute, recursive: true);
 
     [Fact]
-    public async Task ReAddressing_RemovesTheOldOwnedAddressRuleRouteAndName_KeepsForeignOnes()
+    public async Task Re_addressing_removes_the_old_owned_address_rule_route_and_name_keeps_foreign_ones()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -65,7 +66,7 @@ public sealed class OwnershipTests : IDisposable
     }
 
     [Fact]
-    public async Task TableName_RegisteredDifferentlyBySomeoneElse_IsRefused_AndFailedApplyRemovesOurDropIn()
+    public async Task Table_name_registered_differently_by_someone_else_is_refused_and_failed_apply_removes_our_drop_in()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -86,7 +87,7 @@ public sealed class OwnershipTests : IDisposable
     }
 
     [Fact]
-    public async Task PendingDevice_IsPlanned_AndResolvedAtExecution_UnknownDeviceIsRefused()
+    public async Task Pending_device_is_planned_and_resolved_at_execution_unknown_device_is_refused()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -106,7 +107,7 @@ public sealed class OwnershipTests : IDisposable
     }
 
     [Fact]
-    public async Task PromoteSecondaries_IsSetOverNetlink_InTheClientsNamespace()
+    public async Task Promote_secondaries_is_set_over_netlink_in_the_clients_namespace()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();

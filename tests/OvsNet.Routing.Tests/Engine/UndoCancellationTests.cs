@@ -8,6 +8,7 @@ namespace OvsNet.Routing.Tests.Engine;
 /// <see cref="RoutingEngine.UndoAsync"/> honours its token between steps: a cancelled token stops it before the next
 /// step, and the exception says which steps were undone and which are still in effect. <c>ip -j</c> is the witness.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class UndoCancellationTests
 {
     private static readonly PlannedChangeKind[] TunnelSteps =
@@ -16,7 +17,7 @@ public sealed class UndoCancellationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Undo_CancelledDuringTheFirstStep_FinishesThatStep_StopsBeforeTheNext_AndTheRestCanBeUndoneLater()
+    public async Task Undo_cancelled_during_the_first_step_finishes_that_step_stops_before_the_next_and_the_rest_can_be_undone_later()
     {
         using var lab = HypervisorLab.Create();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -54,7 +55,7 @@ public sealed class UndoCancellationTests
     }
 
     [Fact]
-    public async Task Undo_WithATokenAlreadyCancelled_UndoesNothing_AndListsEveryStepAsStillInEffect()
+    public async Task Undo_with_a_token_already_cancelled_undoes_nothing_and_lists_every_step_as_still_in_effect()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();

@@ -3,12 +3,13 @@ using OvsNet.Routing.Rendering;
 namespace OvsNet.Routing.Tests.Integration;
 
 /// <summary>The ifupdown hooks OvsNet renders are real shell that iproute2 accepts, idempotent, and recognized by the runtime API.</summary>
+[Trait("Category", "Integration")]
 public class PersistedFormTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task IfupdownHooks_RunTwice_GiveOneRuleAndRoute_ThatTheRuntimeSeesAsApplied_AndPreDownCleansUp()
+    public async Task Ifupdown_hooks_run_twice_give_one_rule_and_route_that_the_runtime_sees_as_applied_and_pre_down_cleans_up()
     {
         using var lab = HypervisorLab.Create();
         lab.Hv.Ip("addr", "add", "198.51.100.10/24", "dev", "tep0");

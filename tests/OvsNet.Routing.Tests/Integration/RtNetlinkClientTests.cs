@@ -6,12 +6,13 @@ using OvsNet.Routing.Netlink;
 namespace OvsNet.Routing.Tests.Integration;
 
 /// <summary>The low-level client against a real kernel, inside test-owned namespaces, with <c>ip</c> as the witness.</summary>
+[Trait("Category", "Integration")]
 public class RtNetlinkClientTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OpensInsideTheNamespace_WithoutMovingTheCallingThread()
+    public async Task Opens_inside_the_namespace_without_moving_the_calling_thread()
     {
         using var lab = HypervisorLab.Create();
         string before = File.ResolveLinkTarget("/proc/thread-self/ns/net", false)!.Name;
@@ -28,7 +29,7 @@ public class RtNetlinkClientTests
     }
 
     [Fact]
-    public async Task MissingNamespace_IsReportedClearly()
+    public async Task Missing_namespace_is_reported_clearly()
     {
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             RtNetlinkClient.OpenAsync(new RtNetlinkClientOptions { NetworkNamespace = "ovsnet-t-missing-" + Guid.NewGuid().ToString("N")[..8] }, Ct));
@@ -36,7 +37,7 @@ public class RtNetlinkClientTests
     }
 
     [Fact]
-    public async Task Links_FindByNameAndIndex_SetUpAndDown()
+    public async Task Links_find_by_name_and_index_set_up_and_down()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -54,7 +55,7 @@ public class RtNetlinkClientTests
     }
 
     [Fact]
-    public async Task Addresses_AddListRemove_IPv4AndIPv6()
+    public async Task Addresses_add_list_remove_IPv4_and_IPv6()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -83,7 +84,7 @@ public class RtNetlinkClientTests
     }
 
     [Fact]
-    public async Task Rules_EverySelector_TableAbove255_AddListRemove()
+    public async Task Rules_every_selector_table_above_255_add_list_remove()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -119,7 +120,7 @@ public class RtNetlinkClientTests
     }
 
     [Fact]
-    public async Task Routes_TableAbove255_AddReplaceListRemove_AndKernelErrorsCarryExtack()
+    public async Task Routes_table_above_255_add_replace_list_remove_and_kernel_errors_carry_extack()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -159,7 +160,7 @@ public class RtNetlinkClientTests
     }
 
     [Fact]
-    public async Task DumpErrorCarriedInDone_IsRaised()
+    public async Task Dump_error_carried_in_done_is_raised()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();

@@ -7,8 +7,9 @@ public class SampleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Trait("Category", "Integration")]
     [Fact]
-    public async Task Sample_Applies_IsIdempotent_AndRemoves()
+    public async Task Sample_applies_is_idempotent_and_removes()
     {
         using var lab = HypervisorLab.Create();
         var output = new StringWriter();
@@ -29,8 +30,9 @@ public class SampleTests
         Assert.Empty(lab.Hv.IpJson("route", "show", "table", "200").EnumerateArray());
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
-    public async Task Sample_ForeignRoute_RefusedNamingIt_ThenTakenOverWithTheFlag()
+    public async Task Sample_foreign_route_refused_naming_it_then_taken_over_with_the_flag()
     {
         using var lab = HypervisorLab.Create();
         lab.Hv.Ip("route", "add", "default", "via", "192.0.2.1", "dev", "mgmt0", "table", "200");
@@ -58,8 +60,9 @@ public class SampleTests
         }
     }
 
+    [Trait("Category", "Integration")]
     [Fact]
-    public async Task Sample_GatewayOutsideThePrefix_ExitsTwoBeforeTouchingAnything()
+    public async Task Sample_gateway_outside_the_prefix_exits_two_before_touching_anything()
     {
         using var lab = HypervisorLab.Create();
         var output = new StringWriter();
@@ -69,7 +72,7 @@ public class SampleTests
     }
 
     [Fact]
-    public async Task Sample_BadArguments_ExitTwoWithoutTouchingAnything()
+    public async Task Sample_bad_arguments_exit_two_without_touching_anything()
     {
         var output = new StringWriter();
         Assert.Equal(2, await RoutingSample.RunAsync(["--table", "254", "--netns", "whatever"], output, Ct));

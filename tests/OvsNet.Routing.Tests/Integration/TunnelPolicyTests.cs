@@ -5,12 +5,13 @@ using OvsNet.TestSupport;
 namespace OvsNet.Routing.Tests.Integration;
 
 /// <summary>The desired-state API against a real kernel: apply, idempotency, real packets, rollback, removal, IPv6.</summary>
+[Trait("Category", "Integration")]
 public class TunnelPolicyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Apply_InstallsExactlyTheRuleAndRoute_AndRouteGetFollowsThem()
+    public async Task Apply_installs_exactly_the_rule_and_route_and_route_get_follows_them()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -43,7 +44,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task RealPackets_FromEachSource_LeaveThroughTheirOwnPort()
+    public async Task Real_packets_from_each_source_leave_through_their_own_port()
     {
         Prerequisites.RequireTool("ping");
         using var lab = HypervisorLab.Create();
@@ -63,7 +64,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task RealPackets_ToAnAddressOnlyTheTunnelSideCanReach()
+    public async Task Real_packets_to_an_address_only_the_tunnel_side_can_reach()
     {
         Prerequisites.RequireTool("ping");
         using var lab = HypervisorLab.Create();
@@ -88,7 +89,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task ApplyTwice_SecondPlanIsEmpty_ExactlyOneRuleAndOneRoute()
+    public async Task Apply_twice_second_plan_is_empty_exactly_one_rule_and_one_route()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -108,7 +109,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task ChangedPolicy_ReplacesOnlyOvsNetsOwnEntries()
+    public async Task Changed_policy_replaces_only_OvsNets_own_entries()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -125,7 +126,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task FailureHalfway_RollsBackEarlierSteps()
+    public async Task Failure_halfway_rolls_back_earlier_steps()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -154,7 +155,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task GatewayOutsideThePrefix_IsRefusedBeforeAnythingIsSent()
+    public async Task Gateway_outside_the_prefix_is_refused_before_anything_is_sent()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -175,7 +176,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task Undo_RevertsOnlyThePerformedSteps_EntriesFoundAlreadyPresentSurvive()
+    public async Task Undo_reverts_only_the_performed_steps_entries_found_already_present_survive()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -215,7 +216,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task Remove_TakesAwayOnlyOvsNetsEntries_ForeignRuleSurvives()
+    public async Task Remove_takes_away_only_OvsNets_entries_foreign_rule_survives()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -240,7 +241,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task Remove_KeepsAnAddressSomeoneElseConfigured()
+    public async Task Remove_keeps_an_address_someone_else_configured()
     {
         using var lab = HypervisorLab.Create();
         lab.Hv.Ip("addr", "add", "198.51.100.10/24", "dev", "tep0");
@@ -255,7 +256,7 @@ public class TunnelPolicyTests
     }
 
     [Fact]
-    public async Task IPv6_ApplyTwice_RouteGetAndPing()
+    public async Task IPv6_apply_twice_route_get_and_ping()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();

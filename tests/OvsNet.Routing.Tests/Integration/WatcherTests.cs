@@ -4,12 +4,13 @@ using OvsNet.TestSupport;
 namespace OvsNet.Routing.Tests.Integration;
 
 /// <summary>The watcher restores the tunnel table's route after a link flap, driven by real netlink events.</summary>
+[Trait("Category", "Integration")]
 public class WatcherTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task LinkFlap_KernelDropsRoute_WatcherRestoresIt_AndLeavesADownLinkDown()
+    public async Task Link_flap_kernel_drops_route_watcher_restores_it_and_leaves_a_down_link_down()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();
@@ -41,7 +42,7 @@ public class WatcherTests
     }
 
     [Fact]
-    public async Task LinkFlap_IPv6_AddressAndRouteComeBack()
+    public async Task Link_flap_IPv6_address_and_route_come_back()
     {
         using var lab = HypervisorLab.Create();
         await using RtNetlinkClient client = await lab.OpenClientAsync();

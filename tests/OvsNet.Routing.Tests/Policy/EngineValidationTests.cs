@@ -22,7 +22,7 @@ public class EngineValidationTests
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public async Task InvalidState_ThrowsArgumentExceptionNamingTheProblem(string variant, string messagePart)
+    public async Task Invalid_state_throws_ArgumentException_naming_the_problem(string variant, string messagePart)
     {
         RoutingState state = variant switch
         {
@@ -47,7 +47,7 @@ public class EngineValidationTests
     }
 
     [Fact]
-    public async Task Options_ReservedProtocolOrBadBand_AreRefused()
+    public async Task Options_reserved_protocol_or_bad_band_are_refused()
     {
         using RtNetlinkClient client = await RtNetlinkClient.OpenAsync(null, TestContext.Current.CancellationToken);
         Assert.Contains("reserved", Assert.Throws<ArgumentException>(() => new RoutingEngine(client, new RoutingEngineOptions { Protocol = 3 })).Message, StringComparison.Ordinal);

@@ -31,11 +31,11 @@ public class PolicyValidationTests
     };
 
     [Fact]
-    public void GoodPolicy_Validates() => Good.Validate();
+    public void Good_policy_validates() => Good.Validate();
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void InvalidPolicy_ThrowsArgumentExceptionNamingTheProblem(string variant, string messagePart)
+    public void Invalid_policy_throws_ArgumentException_naming_the_problem(string variant, string messagePart)
     {
         TunnelRoutingPolicy policy = variant switch
         {
@@ -64,10 +64,10 @@ public class PolicyValidationTests
     }
 
     [Fact]
-    public void FifteenByteName_IsAccepted() => (Good with { InterfaceName = "fifteen-chars-x" }).Validate();
+    public void Fifteen_byte_name_is_accepted() => (Good with { InterfaceName = "fifteen-chars-x" }).Validate();
 
     [Fact]
-    public async Task InvalidPolicy_IsRejectedBeforeTheKernelIsAsked()
+    public async Task Invalid_policy_is_rejected_before_the_kernel_is_asked()
     {
         // No namespace and no privileges needed: validation happens before any socket I/O.
         await using RtNetlinkClient client = await RtNetlinkClient.OpenAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -77,7 +77,7 @@ public class PolicyValidationTests
     }
 
     [Fact]
-    public void RouteAndRuleValidation_CatchMixedFamilies()
+    public void Route_and_rule_validation_catch_mixed_families()
     {
         Assert.Throws<ArgumentException>(() => new Route { Destination = IPNetwork.Parse("0.0.0.0/0"), Gateway = IPAddress.Parse("2001:db8::1") }.Validate());
         Assert.Throws<ArgumentException>(() => new RoutingRule { Source = IPNetwork.Parse("2001:db8::/32"), Priority = 5 }.Validate());

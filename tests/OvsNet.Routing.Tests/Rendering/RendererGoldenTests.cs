@@ -14,14 +14,14 @@ public class RendererGoldenTests
 
     [Theory]
     [MemberData(nameof(Outputs))]
-    public void MatchesGoldenFile(string name) => GoldenFile.AssertMatches(name, Render()[name]);
+    public void Matches_golden_file(string name) => GoldenFile.AssertMatches(name, Render()[name]);
 
     [Theory]
     [MemberData(nameof(Outputs))]
-    public void RenderingTwice_IsByteIdentical(string name) => Assert.Equal(Render()[name], Render()[name]);
+    public void Rendering_twice_is_byte_identical(string name) => Assert.Equal(Render()[name], Render()[name]);
 
     [Fact]
-    public void IfupdownMerge_ReplacesItsBlock_KeepsTheRest_AndIsIdempotent()
+    public void Ifupdown_merge_replaces_its_block_keeps_the_rest_and_is_idempotent()
     {
         const string existing = "auto lo\niface lo inet loopback\n\nallow-br0 mgmt0\niface mgmt0 inet static\n    ovs_type OVSIntPort\n    ovs_bridge br0\n    address 192.0.2.10/24\n    gateway 192.0.2.1\n";
         string once = IfupdownRenderer.MergeInto(existing, V4);
@@ -40,14 +40,14 @@ public class RendererGoldenTests
     }
 
     [Fact]
-    public void IfupdownMerge_BrokenBlock_IsRefused()
+    public void Ifupdown_merge_broken_block_is_refused()
     {
         string broken = IfupdownRenderer.Render(V4).Replace("# END OvsNet tep0\n", "", StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => IfupdownRenderer.MergeInto(broken, V4));
     }
 
     [Fact]
-    public void Renderers_ValidateThePolicyFirst() =>
+    public void Renderers_validate_the_policy_first() =>
         Assert.Throws<ArgumentException>(() => NetplanRenderer.Render(V4 with { TableId = 254 }));
 
     private static Dictionary<string, string> Render() => new()

@@ -9,7 +9,7 @@ public sealed class RouteTableNamesTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("ovsnet-iproute2-").FullName;
 
     [Fact]
-    public void ReadsRtTablesAndConfDropIns_IgnoringCommentsAndOtherFiles()
+    public void Reads_rt_tables_and_conf_drop_ins_ignoring_comments_and_other_files()
     {
         File.WriteAllText(Path.Combine(_root, "rt_tables"), "#\n# reserved values\n255\tlocal\n254\tmain\n253\tdefault\n0\tunspec\n0x64 hexa # comment\n");
         Directory.CreateDirectory(Path.Combine(_root, "rt_tables.d"));
@@ -25,7 +25,7 @@ public sealed class RouteTableNamesTests : IDisposable
     }
 
     [Fact]
-    public void Ensure_WritesOneDropIn_AndNeverDuplicates()
+    public void Ensure_writes_one_drop_in_and_never_duplicates()
     {
         File.WriteAllText(Path.Combine(_root, "rt_tables"), "254\tmain\n");
         var names = new RouteTableNames(_root);
@@ -42,7 +42,7 @@ public sealed class RouteTableNamesTests : IDisposable
     }
 
     [Fact]
-    public void Ensure_RefusesConflictsAndReservedIds()
+    public void Ensure_refuses_conflicts_and_reserved_ids()
     {
         var names = new RouteTableNames(_root);
         names.Ensure(200, "tunnel");
@@ -53,7 +53,7 @@ public sealed class RouteTableNamesTests : IDisposable
     }
 
     [Fact]
-    public void IproutesOwnTool_ResolvesTheWrittenName()
+    public void Iproutes_own_tool_resolves_the_written_name()
     {
         // The real consumer is iproute2 itself; it reads only the real /etc/iproute2, so this test only checks the
         // format it documents: "ID NAME" per line in a *.conf drop-in.
