@@ -6,6 +6,7 @@ using OvsNet.Vswitch.Operations;
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>OvsVswitchClient.ConnectAsync with OvsdbClientOptions: the connection options reach the OVSDB client.</summary>
+[Trait("Category", "Integration")]
 public sealed class ConnectTests(OvsdbServerFixture server) : IClassFixture<OvsdbServerFixture>
 {
     [Fact]
