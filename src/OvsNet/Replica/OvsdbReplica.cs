@@ -58,6 +58,8 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
                 throw new ArgumentException($"Table {table.Name} is listed twice.", nameof(options));
             }
         }
+
+        OvsdbTelemetry.Register(this);
     }
 
     /// <summary>Gets the options.</summary>
@@ -185,6 +187,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
         }
 
         this.sessionRegistration?.Dispose();
+        OvsdbTelemetry.Unregister(this);
         await this.attachGate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -224,6 +227,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             {
                 lagged = lagged.Add(subscription);
                 ReplicaLog.SubscriberLagged(this.logger, next.Version);
+                OvsdbTelemetry.RecordSubscriberLag(this.Database);
             }
         }
 
