@@ -149,13 +149,21 @@ internal static class OvsdbTelemetry
         foreach (OvsdbReplica replica in Replicas.Keys)
         {
             OvsdbReplicaSnapshot snapshot = replica.Current;
+            string? address = ServerAddress(replica.AttachedEndpoint);
             foreach (KeyValuePair<string, OvsdbReplicaTable> table in snapshot.Tables)
             {
-                yield return new Measurement<long>(
-                    table.Value.Count,
-                    new KeyValuePair<string, object?>("db.system.name", DbSystem),
-                    new KeyValuePair<string, object?>("db.namespace", replica.Database),
-                    new KeyValuePair<string, object?>("ovsdb.table", table.Key));
+                var tags = new TagList
+                {
+                    { "db.system.name", DbSystem },
+                    { "db.namespace", replica.Database },
+                    { "ovsdb.table", table.Key },
+                };
+                if (address is not null)
+                {
+                    tags.Add("server.address", address);
+                }
+
+                yield return new Measurement<long>(table.Value.Count, tags);
             }
         }
     }

@@ -112,6 +112,9 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the endpoint of the connection the replica follows, or null when detached (a telemetry tag).</summary>
+    internal OvsNet.Transport.OvsdbEndpoint? AttachedEndpoint => Volatile.Read(ref this.handle)?.Client.Endpoint;
+
     /// <summary>Gets the monitor method in use on the current connection, or null when detached.</summary>
     public OvsdbReplicaMonitorMethod? MonitorMethod => Volatile.Read(ref this.handle)?.Method;
 
