@@ -136,11 +136,21 @@ internal static class OvsdbTelemetry
     }
 
     /// <summary>Counts a replica subscriber ended for lagging.</summary>
-    public static void RecordSubscriberLag(string database)
+    public static void RecordSubscriberLag(OvsdbReplica replica)
     {
         if (SubscriberLags.Enabled)
         {
-            SubscriberLags.Add(1, new KeyValuePair<string, object?>("db.system.name", DbSystem), new KeyValuePair<string, object?>("db.namespace", database));
+            var tags = new TagList
+            {
+                { "db.system.name", DbSystem },
+                { "db.namespace", replica.Database },
+            };
+            if (ServerAddress(replica.AttachedEndpoint) is { } address)
+            {
+                tags.Add("server.address", address);
+            }
+
+            SubscriberLags.Add(1, tags);
         }
     }
 

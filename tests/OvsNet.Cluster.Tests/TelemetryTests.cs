@@ -167,6 +167,35 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_subscriber_that_falls_behind_counts_one_lag_and_one_that_keeps_up_none()
+    {
+        OvsdbServerProcess server = this.RequireServer();
+        using var metrics = new MeasurementRecorder(OvsNetInstrumentation.MeterName);
+        await using OvsdbClient client = await OvsdbClient.ConnectAsync(server.UnixEndpoint, TestTimeouts.CallToken());
+        OvsdbReplica replica = await OvsdbReplica.StartAsync(
+            client, new OvsdbReplicaOptions { Database = Db, Tables = [new OvsdbReplicaTableOptions("QoS")] }, TestTimeouts.CallToken());
+        await using (replica)
+        {
+            using OvsdbReplicaSubscription slow = replica.Subscribe(new OvsdbReplicaSubscriptionOptions { Capacity = 2 });
+            using OvsdbReplicaSubscription roomy = replica.Subscribe();
+            string run = Guid.NewGuid().ToString("N");
+            int before = replica.Current.GetTable("QoS").Count;
+            for (int i = 0; i < 2; i++)
+            {
+                await QosRows.InsertAsync(client, run, i, TestTimeouts.CallToken());
+            }
+
+            await Eventually(() => replica.Current.GetTable("QoS").Count == before + 2);
+            Assert.Empty(metrics.Of("ovsdb.replica.subscriber_lags", this.Mine)); // full, not yet over
+
+            await QosRows.InsertAsync(client, run, 2, TestTimeouts.CallToken());
+            await Eventually(() => replica.Current.GetTable("QoS").Count == before + 3);
+            RecordedMeasurement lag = Assert.Single(metrics.Of("ovsdb.replica.subscriber_lags", this.Mine));
+            Assert.Equal(Db, lag.Tag("db.namespace"));
+        }
+    }
+
+    [Fact]
     public async Task A_killed_and_restarted_server_counts_one_reconnect_and_the_state_changes()
     {
         OvsdbServerProcess server = this.RequireServer();

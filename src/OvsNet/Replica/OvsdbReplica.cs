@@ -230,7 +230,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             {
                 lagged = lagged.Add(subscription);
                 ReplicaLog.SubscriberLagged(this.logger, next.Version);
-                OvsdbTelemetry.RecordSubscriberLag(this.Database);
+                OvsdbTelemetry.RecordSubscriberLag(this);
             }
         }
 
