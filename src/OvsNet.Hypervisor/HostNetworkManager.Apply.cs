@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OvsNet.Routing;
 using OvsNet.Vswitch.Operations;
 
@@ -25,6 +26,59 @@ public sealed partial class HostNetworkManager
     public async Task<HostNetworkResult> ApplyAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
+        using Activity? activity = HostTelemetry.StartApply("apply", spec.Bridge.Name);
+        LogMessages.Starting(this.logger, "apply", spec.Bridge.Name);
+        try
+        {
+            HostNetworkResult result = await this.ApplyCoreAsync(spec, activity, cancellationToken).ConfigureAwait(false);
+            this.RecordDone("apply", spec, result, activity);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            this.RecordFailed("apply", ex, activity);
+            throw;
+        }
+    }
+
+    private void RecordDone(string operation, HostNetworkSpec spec, HostNetworkResult result, Activity? activity)
+    {
+        string outcome = result.Changed ? "applied" : "unchanged";
+        activity?.SetTag("ovsnet.host.apply.outcome", outcome);
+        HostTelemetry.RecordApply(operation, outcome, null);
+        if (result.Changed)
+        {
+            LogMessages.Applied(this.logger, operation, spec.Bridge.Name, result.Vswitch.Changes.Count, result.Routing.Count, result.OvsRouter.Count);
+        }
+        else
+        {
+            LogMessages.Unchanged(this.logger, operation, spec.Bridge.Name);
+        }
+    }
+
+    private void RecordFailed(string operation, Exception exception, Activity? activity)
+    {
+        string outcome = exception switch
+        {
+            HostNetworkException => "rolled_back",
+            OperationCanceledException => "cancelled",
+            _ => "refused",
+        };
+        activity?.SetTag("ovsnet.host.apply.outcome", outcome);
+        HostTelemetry.Fail(activity, exception);
+        HostTelemetry.RecordApply(operation, outcome, exception);
+        if (exception is HostNetworkException host)
+        {
+            LogMessages.RolledBack(this.logger, operation, host.Step, host.RolledBack.Count, host.RollbackFailures.Count, host);
+        }
+        else
+        {
+            LogMessages.Refused(this.logger, operation, exception.Message);
+        }
+    }
+
+    private async Task<HostNetworkResult> ApplyCoreAsync(HostNetworkSpec spec, Activity? apply, CancellationToken cancellationToken)
+    {
         IReadOnlyList<BridgeTopology> topology = spec.ToVswitchTopology();
 
         // Refusals first, before anything is written: the routing conflicts (for devices still to be created too) and a
@@ -38,21 +92,25 @@ public sealed partial class HostNetworkManager
         var routerPerformed = new List<(OvsRouteChange Change, OvsRoute? Previous)>();
         EnsureResult? ovs = null;
         HostNetworkStep step = HostNetworkStep.Vswitch;
+        Activity? stepActivity = this.NextStep(apply, null, step);
         try
         {
             ovs = await this.vswitch.EnsureOwnedTopologyAsync(topology, this.options.Ownership, cancellationToken).ConfigureAwait(false);
 
             step = HostNetworkStep.Devices;
+            stepActivity = this.NextStep(apply, stepActivity, step);
             await this.WaitForDevicesAsync(spec.InternalDevices(), cancellationToken).ConfigureAwait(false);
 
             // Planned again now that the devices exist; a failing execution is rolled back by the engine itself.
             step = HostNetworkStep.Routing;
+            stepActivity = this.NextStep(apply, stepActivity, step);
             RoutingPlan plan = await this.routing.PlanAsync(spec.ToRoutingState(this.options.TakeOverDefaultRoute), cancellationToken).ConfigureAwait(false);
             RoutingExecution execution = await this.routing.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
             performed.AddRange(execution.Performed);
 
             // ovs/route/add needs tep0's address in place (ovs-vswitchd picks the route's source from it).
             step = HostNetworkStep.OvsRouter;
+            stepActivity = this.NextStep(apply, stepActivity, step);
             (IReadOnlyList<OvsRouteChange> routerChanges, IReadOnlyList<OvsRoute> routerBefore) = await this.PlanOvsRouterAsync(spec, cancellationToken).ConfigureAwait(false);
             await this.ApplyOvsRouterAsync(spec, routerChanges, routerBefore, routerPerformed, cancellationToken).ConfigureAwait(false);
 
@@ -66,7 +124,12 @@ public sealed partial class HostNetworkManager
                 ovs = setup.Result;
             }
 
+            HostTelemetry.Fail(stepActivity, ex);
+            stepActivity?.Dispose();
+            stepActivity = apply is null ? null : HostTelemetry.Source.StartActivity("host rollback", ActivityKind.Internal, apply.Context);
             (List<HostNetworkUndoneChange> undone, List<Exception> failures) = await this.RollbackAsync(topology, before, ovs, performed, routerPerformed).ConfigureAwait(false);
+            stepActivity?.SetTag("ovsnet.host.rollback.undone", undone.Count);
+            stepActivity?.SetTag("ovsnet.host.rollback.failures", failures.Count);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw;
@@ -81,6 +144,16 @@ public sealed partial class HostNetworkManager
 
             throw new HostNetworkException(step, ex, undone, failures);
         }
+        finally
+        {
+            stepActivity?.Dispose();
+        }
+    }
+
+    private Activity? NextStep(Activity? apply, Activity? previous, HostNetworkStep step)
+    {
+        LogMessages.Step(this.logger, "apply", step);
+        return HostTelemetry.NextStep(apply, previous, step);
     }
 
     private async Task WaitForDevicesAsync(IReadOnlyList<string> devices, CancellationToken cancellationToken)

@@ -20,6 +20,23 @@ public sealed partial class HostNetworkManager
     public async Task<HostNetworkResult> RemoveAsync(HostNetworkSpec spec, CancellationToken cancellationToken = default)
     {
         this.Check(spec);
+        using System.Diagnostics.Activity? activity = HostTelemetry.StartApply("remove", spec.Bridge.Name);
+        LogMessages.Starting(this.logger, "remove", spec.Bridge.Name);
+        try
+        {
+            HostNetworkResult result = await this.RemoveCoreAsync(spec, cancellationToken).ConfigureAwait(false);
+            this.RecordDone("remove", spec, result, activity);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            this.RecordFailed("remove", ex, activity);
+            throw;
+        }
+    }
+
+    private async Task<HostNetworkResult> RemoveCoreAsync(HostNetworkSpec spec, CancellationToken cancellationToken)
+    {
         var routerRemoved = new List<OvsRouteChange>();
         if (this.router is not null)
         {

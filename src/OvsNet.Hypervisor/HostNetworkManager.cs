@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OvsNet.Routing;
 using OvsNet.Unixctl;
 using OvsNet.Vswitch.Operations;
@@ -21,6 +23,7 @@ public sealed partial class HostNetworkManager
     private readonly OvsRouterTable? router;
     private readonly RoutingEngine routing;
     private readonly HostNetworkOptions options;
+    private readonly ILogger logger;
 
     /// <summary>Initializes a new instance of the <see cref="HostNetworkManager"/> class.</summary>
     /// <param name="vswitch">The OVS client (with <see cref="OvsVswitchOptions.WaitForVswitchd"/> on, so devices exist after an apply).</param>
@@ -35,6 +38,7 @@ public sealed partial class HostNetworkManager
         this.netlink = netlink;
         this.router = vswitchdControl is null ? null : new OvsRouterTable(vswitchdControl);
         this.options = options ?? new HostNetworkOptions();
+        this.logger = (this.options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.Hypervisor.HostNetworkManager");
         ArgumentException.ThrowIfNullOrEmpty(this.options.Iproute2Directory, nameof(options));
         this.options.Ownership.Validate(nameof(options));
         this.routing = new RoutingEngine(netlink, new RoutingEngineOptions { IpRouteDirectory = this.options.Iproute2Directory });

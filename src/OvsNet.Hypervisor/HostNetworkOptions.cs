@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Hypervisor;
@@ -45,5 +47,11 @@ public sealed class HostNetworkOptions
     public string Iproute2Directory { get; init; } = "/etc/iproute2";
 
     /// <summary>Gets the OVS ownership derived from <see cref="Owner"/> and <see cref="AdoptExisting"/>.</summary>
+    /// <summary>
+    /// Gets the logger factory for the host layer's log messages (event ids 8xx, see docs/observability.md); the
+    /// default, <see cref="NullLoggerFactory"/>, logs nothing.
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
     internal TopologyOwnership Ownership => new() { Owner = this.Owner, AdoptExisting = this.AdoptExisting };
 }

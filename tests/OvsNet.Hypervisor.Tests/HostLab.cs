@@ -26,6 +26,7 @@ internal sealed class HostLab : IAsyncDisposable
             Owner = options?.Owner ?? HostNetworkOptions.DefaultOwner,
             AdoptExisting = options?.AdoptExisting ?? false,
             TakeOverDefaultRoute = options?.TakeOverDefaultRoute ?? false,
+            LoggerFactory = options?.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         };
         this.Manager = new HostNetworkManager(vswitch, netlink, control, this.Options);
     }
@@ -129,5 +130,6 @@ internal static class HostNetworkOptionsExtensions
         Owner = options.Owner,
         AdoptExisting = adopt ?? options.AdoptExisting,
         TakeOverDefaultRoute = takeOver ?? options.TakeOverDefaultRoute,
+        LoggerFactory = options.LoggerFactory,
     };
 }

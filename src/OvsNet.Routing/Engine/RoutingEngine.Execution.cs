@@ -36,6 +36,7 @@ public sealed partial class RoutingEngine
                 if (await ExecuteStepAsync(resolved, cancellationToken).ConfigureAwait(false))
                 {
                     performed.Add(resolved);
+                    RoutingTelemetry.RecordStep(resolved, "applied");
                 }
                 else
                 {
@@ -127,15 +128,18 @@ public sealed partial class RoutingEngine
                 // A step is never abandoned halfway: the token only stops the undo between steps.
                 await UndoStepAsync(change, CancellationToken.None).ConfigureAwait(false);
                 undone.Add(change);
+                RoutingTelemetry.RecordStep(change, "rolled_back");
             }
             catch (NetlinkException ex) when (IsAlreadyUndone(change.Kind, ex.Errno))
             {
                 LogMessages.AlreadyUndone(_logger, change);
                 undone.Add(change);
+                RoutingTelemetry.RecordStep(change, "rolled_back");
             }
             catch (Exception ex) when (ex is NetlinkException or ArgumentException or IOException or UnauthorizedAccessException)
             {
                 LogMessages.RollbackStepFailed(_logger, change, ex);
+                RoutingTelemetry.RecordStep(change, "rollback_failed");
                 failures.Add(ex);
                 failed.Add(i);
             }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using OvsNet.Client;
 using OvsNet.Mapping;
 using OvsNet.Protocol;
@@ -21,6 +23,7 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
 {
     private readonly bool ownsClient;
     private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private readonly ILogger logger;
     private DatabaseSchema? schema;
 
     /// <summary>Initializes a new instance of the <see cref="OvsVswitchClient"/> class over a connected client, which it does not own.</summary>
@@ -40,6 +43,7 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
         this.Client = client;
         this.Options = options;
         this.ownsClient = ownsClient;
+        this.logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("OvsNet.Vswitch.OvsVswitchClient");
     }
 
     /// <summary>Gets the underlying OVSDB client.</summary>
@@ -134,9 +138,11 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
             plan(change);
             if (change.IsEmpty)
             {
+                LogMessages.Unchanged(this.logger, operation);
                 return new EnsureResult { Changed = false, Changes = [], Attempts = attempt };
             }
 
+            LogMessages.Planned(this.logger, operation, attempt, change.Changes.Count);
             bool wait = this.Options.WaitForVswitchd;
             OvsdbTransaction tx = change.Build(this.Client, this.Options.Database, wait, "ovsnet: " + operation, out OvsdbSelection<OpenVSwitch>? nextCfg);
             OvsdbTransactResult committed;
@@ -148,12 +154,15 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
             {
                 if (attempt >= this.Options.MaxAttempts)
                 {
+                    LogMessages.GaveUp(this.logger, operation, attempt);
                     throw new OvsConcurrencyException(operation, attempt, ex);
                 }
 
+                LogMessages.Retrying(this.logger, operation, attempt);
                 continue;
             }
 
+            LogMessages.Committed(this.logger, operation, change.Changes.Count, attempt);
             var result = new EnsureResult { Changed = true, Changes = change.Changes, Attempts = attempt };
             if (nextCfg is null)
             {
@@ -163,9 +172,16 @@ public sealed partial class OvsVswitchClient : IAsyncDisposable
             long target = nextCfg.Read(committed) is [OpenVSwitch root] ? root.NextCfg
                 : throw new OvsdbProtocolException($"The select of next_cfg did not return the Open_vSwitch row: {committed.Results[nextCfg.Index]}");
             result = result with { AppliedConfiguration = target };
+            LogMessages.WaitingForVswitchd(this.logger, operation, target);
             IReadOnlyList<InterfaceFailure> failures = await VswitchdWaiter.WaitAsync(
                 this.Client, databaseSchema, this.Options.Database, target, change.TouchedInterfaces, this.Options.VswitchdTimeout, cancellationToken).ConfigureAwait(false);
-            return failures.Count == 0 ? result : throw new OvsInterfaceSetupException(failures, result);
+            if (failures.Count == 0)
+            {
+                return result;
+            }
+
+            LogMessages.InterfaceSetupFailed(this.logger, operation, failures.Count);
+            throw new OvsInterfaceSetupException(failures, result);
         }
     }
 }

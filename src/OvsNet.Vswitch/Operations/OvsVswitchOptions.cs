@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace OvsNet.Vswitch.Operations;
 
 /// <summary>Settings of an <see cref="OvsVswitchClient"/>.</summary>
@@ -20,6 +23,12 @@ public sealed class OvsVswitchOptions
 
     /// <summary>Gets how many times a change is planned and committed when concurrent writers invalidate what it read. Default: 5.</summary>
     public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>
+    /// Gets the logger factory for the vswitch operations' log messages (event ids 7xx, see docs/observability.md); the
+    /// default, <see cref="NullLoggerFactory"/>, logs nothing.
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     internal void Validate(string parameterName)
     {

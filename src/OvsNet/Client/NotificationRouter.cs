@@ -87,6 +87,35 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
         }
     }
 
+    private void RecordUpdate(string method, JsonElement parameters)
+    {
+        var tags = new System.Diagnostics.TagList
+        {
+            { "db.system.name", OvsdbTelemetry.DbSystem },
+            { "ovsdb.update.method", method },
+        };
+        if (OvsdbTelemetry.ServerAddress(this.client.Endpoint) is { } address)
+        {
+            tags.Add("server.address", address);
+        }
+
+        OvsdbTelemetry.Updates.Add(1, tags);
+        int index = method == "update3" ? 2 : 1;
+        if (OvsdbTelemetry.UpdateRows.Enabled && parameters.GetArrayLength() > index && parameters[index].ValueKind == JsonValueKind.Object)
+        {
+            long rows = 0;
+            foreach (JsonProperty table in parameters[index].EnumerateObject())
+            {
+                if (table.Value.ValueKind == JsonValueKind.Object)
+                {
+                    rows += table.Value.EnumerateObject().Count();
+                }
+            }
+
+            OvsdbTelemetry.UpdateRows.Add(rows, tags);
+        }
+    }
+
     /// <inheritdoc/>
     public void OnNotification(string method, JsonElement parameters)
     {
@@ -106,6 +135,11 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
                     // Possible after monitor_cancel was sent and before its reply: the server may still flush updates.
                     LogMessages.UpdateForUnknownMonitor(this.client.Logger, method, key);
                     return;
+                }
+
+                if (OvsdbTelemetry.Updates.Enabled || OvsdbTelemetry.UpdateRows.Enabled)
+                {
+                    this.RecordUpdate(method, parameters);
                 }
 
                 switch (monitor.OnUpdate(key, method, parameters, out Task? pause))

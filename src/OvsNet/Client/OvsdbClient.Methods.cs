@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using OvsNet.Protocol;
 using OvsNet.Rpc;
@@ -111,7 +112,32 @@ public sealed partial class OvsdbClient
             parameters[i + 1] = new OperationArgument(operation);
         }
 
-        Rpc.RpcReply reply = await this.InvokeRawAsync("transact", parameters, cancellationToken).ConfigureAwait(false);
+        if (!OvsdbTelemetry.Source.HasListeners() && !OvsdbTelemetry.OperationDuration.Enabled && !OvsdbTelemetry.CallsActive.Enabled
+            && !OvsdbTelemetry.Transactions.Enabled)
+        {
+            return await this.TransactCoreAsync(database, operations, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        using Activity? activity = this.StartTransactActivity(database, operations.Count);
+        long started = this.StartCall("transact");
+        try
+        {
+            OvsdbTransactResult committed = await this.TransactCoreAsync(database, operations, parameters, cancellationToken).ConfigureAwait(false);
+            this.EndCall("transact", database, started, null);
+            this.RecordTransaction(activity, database, "committed", null);
+            return committed;
+        }
+        catch (Exception ex)
+        {
+            this.EndCall("transact", database, started, ex);
+            this.RecordTransaction(activity, database, OvsdbTelemetry.TransactionOutcome(ex), ex);
+            throw;
+        }
+    }
+
+    private async Task<OvsdbTransactResult> TransactCoreAsync(string database, IReadOnlyList<OvsdbOperation> operations, object?[] parameters, CancellationToken cancellationToken)
+    {
+        Rpc.RpcReply reply = await this.InvokeRawCoreAsync("transact", parameters, cancellationToken).ConfigureAwait(false);
         OvsdbTransactResult result;
         try
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OvsNet.Protocol;
@@ -172,8 +173,88 @@ public sealed partial class OvsdbClient : IAsyncDisposable
     internal async Task<System.Text.Json.JsonElement> InvokeAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
         => (await this.InvokeRawAsync(method, parameters, cancellationToken).ConfigureAwait(false)).Element;
 
-    /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>; the result as read (for large results).</summary>
+    /// <summary>
+    /// Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>; the result as read (for large results).
+    /// Records <c>db.client.operation.duration</c> and <c>ovsdb.client.calls.active</c> when someone listens.
+    /// </summary>
     internal async Task<Rpc.RpcReply> InvokeRawAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    {
+        if (!OvsdbTelemetry.OperationDuration.Enabled && !OvsdbTelemetry.CallsActive.Enabled)
+        {
+            return await this.InvokeRawCoreAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? database = parameters.Count > 0 && parameters[0] is string first && MethodTakesDatabase(method) ? first : null;
+        long started = this.StartCall(method);
+        try
+        {
+            Rpc.RpcReply reply = await this.InvokeRawCoreAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+            this.EndCall(method, database, started, null);
+            return reply;
+        }
+        catch (Exception ex)
+        {
+            this.EndCall(method, database, started, ex);
+            throw;
+        }
+    }
+
+    /// <summary>Counts a call as active (when someone listens) and returns its start timestamp.</summary>
+    internal long StartCall(string method)
+    {
+        if (OvsdbTelemetry.CallsActive.Enabled)
+        {
+            OvsdbTelemetry.CallsActive.Add(1, this.CallTags(method));
+        }
+
+        return Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Ends a call begun with <see cref="StartCall"/>: records its duration and counts it as no longer active.</summary>
+    internal void EndCall(string method, string? database, long started, Exception? error)
+    {
+        if (OvsdbTelemetry.CallsActive.Enabled)
+        {
+            OvsdbTelemetry.CallsActive.Add(-1, this.CallTags(method));
+        }
+
+        if (OvsdbTelemetry.OperationDuration.Enabled)
+        {
+            TagList tags = this.CallTags(method);
+            if (database is not null)
+            {
+                tags.Add("db.namespace", database);
+            }
+
+            if (error is not null)
+            {
+                tags.Add("error.type", OvsdbTelemetry.ErrorType(error));
+            }
+
+            OvsdbTelemetry.OperationDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    private static bool MethodTakesDatabase(string method)
+        => method is "transact" or "get_schema" or "monitor" or "monitor_cond" or "monitor_cond_since";
+
+    private TagList CallTags(string method)
+    {
+        var tags = new TagList
+        {
+            { "db.system.name", OvsdbTelemetry.DbSystem },
+            { "db.operation.name", method },
+        };
+        if (OvsdbTelemetry.ServerAddress(this.Endpoint) is { } address)
+        {
+            tags.Add("server.address", address);
+        }
+
+        return tags;
+    }
+
+    /// <summary>Calls a method, applying <see cref="OvsdbClientOptions.RequestTimeout"/>, without telemetry.</summary>
+    internal async Task<Rpc.RpcReply> InvokeRawCoreAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
         this.ThrowIfClosed(method);
         cancellationToken.ThrowIfCancellationRequested();

@@ -13,6 +13,7 @@ public sealed partial class OvsdbSession
         int next = 0;
         int failedAttempts = 0;
         bool everConnected = false;
+        OvsdbEndpoint? lastMember = null;
         while (!closing.IsCancellationRequested)
         {
             OvsdbEndpoint endpoint = this.endpoints[next];
@@ -45,6 +46,18 @@ public sealed partial class OvsdbSession
                 break;
             }
 
+            if (everConnected && !Equals(lastMember, endpoint) && OvsdbTelemetry.Failovers.Enabled)
+            {
+                var tags = new TagList { { "db.system.name", OvsdbTelemetry.DbSystem } };
+                if (OvsdbTelemetry.ServerAddress(endpoint) is { } address)
+                {
+                    tags.Add("server.address", address);
+                }
+
+                OvsdbTelemetry.Failovers.Add(1, tags);
+            }
+
+            lastMember = endpoint;
             everConnected = true;
             long connectedAt = Stopwatch.GetTimestamp();
             Exception reason = await this.ServeAsync(connection).ConfigureAwait(false);
@@ -148,7 +161,7 @@ public sealed partial class OvsdbSession
         OvsdbClient client = connection.Client;
         CancellationToken lifetime = connection.Lifetime.Token;
         _ = client.Completion.ContinueWith(
-            _ => connection.End(new OvsdbConnectionException($"The connection to {client.Endpoint} was lost.")),
+            _ => connection.End(new OvsdbConnectionException($"The connection to {client.Endpoint} was lost."), "connection_lost"),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
@@ -192,6 +205,21 @@ public sealed partial class OvsdbSession
         {
             Volatile.Write(ref this.lastError, reason);
             this.SetState(OvsdbSessionState.Reconnecting, client.Endpoint, reason);
+            if (OvsdbTelemetry.Reconnects.Enabled)
+            {
+                var tags = new TagList
+                {
+                    { "db.system.name", OvsdbTelemetry.DbSystem },
+                    { "ovsdb.session.reconnect.reason", connection.EndKind },
+                    { "error.type", OvsdbTelemetry.ErrorType(reason) },
+                };
+                if (OvsdbTelemetry.ServerAddress(client.Endpoint) is { } address)
+                {
+                    tags.Add("server.address", address);
+                }
+
+                OvsdbTelemetry.Reconnects.Add(1, tags);
+            }
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);
@@ -207,7 +235,7 @@ public sealed partial class OvsdbSession
         string? rejection = OvsdbMemberSelection.GetRejectionReason(status, this.options.Database, this.options.LeaderOnly, highestIndexSeen: 0);
         if (rejection is not null)
         {
-            connection.End(new OvsdbConnectionException($"{connection.Client.Endpoint} is no longer suitable: {rejection}."));
+            connection.End(new OvsdbConnectionException($"{connection.Client.Endpoint} is no longer suitable: {rejection}."), "member_unsuitable");
         }
     }
 
@@ -216,7 +244,7 @@ public sealed partial class OvsdbSession
         try
         {
             Exception dead = await InactivityProbe.RunAsync(connection.Client, this.options.InactivityProbe, this.logger, connection.Lifetime.Token).ConfigureAwait(false);
-            connection.End(dead);
+            connection.End(dead, "inactivity_probe");
         }
         catch (OperationCanceledException)
         {
@@ -259,6 +287,22 @@ public sealed partial class OvsdbSession
         }
 
         LogMessages.SessionStateChanged(this.logger, oldState, newState, endpoint);
+        if (OvsdbTelemetry.StateChanges.Enabled)
+        {
+            var tags = new TagList
+            {
+                { "db.system.name", OvsdbTelemetry.DbSystem },
+                { "ovsdb.session.state", newState.ToString() },
+                { "ovsdb.session.previous_state", oldState.ToString() },
+            };
+            if (OvsdbTelemetry.ServerAddress(endpoint) is { } address)
+            {
+                tags.Add("server.address", address);
+            }
+
+            OvsdbTelemetry.StateChanges.Add(1, tags);
+        }
+
         try
         {
             this.StateChanged?.Invoke(this, new OvsdbSessionStateChangedEventArgs(oldState, newState, endpoint, exception));

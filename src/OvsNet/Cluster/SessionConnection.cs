@@ -6,6 +6,7 @@ namespace OvsNet.Cluster;
 /// <remarks>Owned by the session's loop; <see cref="Status"/> and <see cref="Client"/> may be read from any thread.</remarks>
 internal sealed class SessionConnection : IAsyncDisposable
 {
+    private readonly Lock endGate = new();
     private readonly TaskCompletionSource<Exception> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile OvsdbServerStatus? status;
 
@@ -37,8 +38,25 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <summary>Gets a task that completes with the reason the connection must end.</summary>
     public Task<Exception> Ended => this.ended.Task;
 
+    /// <summary>Gets the kind of reason the connection ended for (the <c>ovsdb.session.reconnect.reason</c> attribute), once it has.</summary>
+    public string EndKind { get; private set; } = "closed";
+
     /// <summary>Ends the connection for <paramref name="reason"/> (the first reason wins).</summary>
-    public void End(Exception reason) => this.ended.TrySetResult(reason);
+    /// <param name="reason">Why.</param>
+    /// <param name="kind">The kind of reason: connection_lost, member_unsuitable, inactivity_probe, closed.</param>
+    public void End(Exception reason, string kind = "closed")
+    {
+        lock (this.endGate)
+        {
+            if (this.ended.Task.IsCompleted)
+            {
+                return;
+            }
+
+            this.EndKind = kind;
+            this.ended.TrySetResult(reason);
+        }
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Immutable;
 using OvsNet.Client;
 using OvsNet.Monitoring;
@@ -25,11 +26,19 @@ public sealed partial class OvsdbReplica
     /// <exception cref="NotSupportedException">Conditions were given but the server only has the RFC 7047 <c>monitor</c>.</exception>
     public Task AttachAsync(OvsdbClient client, CancellationToken cancellationToken = default) => this.AttachCoreAsync(client, onlyIfDetached: false, cancellationToken);
 
+    private static string MonitorMethodName(OvsdbReplicaMonitorMethod method) => method switch
+    {
+        OvsdbReplicaMonitorMethod.MonitorCondSince => "monitor_cond_since",
+        OvsdbReplicaMonitorMethod.MonitorCond => "monitor_cond",
+        _ => "monitor",
+    };
+
     private async Task AttachCoreAsync(OvsdbClient client, bool onlyIfDetached, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         this.ThrowIfDisposed();
         await this.attachGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Activity? activity = null;
         try
         {
             this.ThrowIfDisposed();
@@ -38,6 +47,7 @@ public sealed partial class OvsdbReplica
                 return;
             }
 
+            activity = OvsdbTelemetry.StartMonitorActivity(this.Database, client);
             await this.DetachAsync().ConfigureAwait(false);
             DatabaseSchema serverSchema = await client.GetSchemaAsync(this.Database, cancellationToken).ConfigureAwait(false);
             OvsdbReplicaSnapshot empty = this.BuildEmpty(serverSchema);
@@ -97,9 +107,19 @@ public sealed partial class OvsdbReplica
             }
 
             monitor.Loop = Task.Run(() => this.RunLoopAsync(monitor), CancellationToken.None);
+            if (activity is not null)
+            {
+                activity.SetTag("ovsdb.monitor.method", MonitorMethodName(monitor.Method));
+                activity.SetTag("ovsdb.replica.synchronization", this.LastSynchronization.ToString());
+            }
+        }
+        catch (Exception ex) when (OvsdbTelemetry.MarkFailed(activity, ex))
+        {
+            throw; // Not reached: MarkFailed returns false.
         }
         finally
         {
+            activity?.Dispose();
             this.attachGate.Release();
         }
     }

@@ -58,6 +58,8 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
                 throw new ArgumentException($"Table {table.Name} is listed twice.", nameof(options));
             }
         }
+
+        OvsdbTelemetry.Register(this);
     }
 
     /// <summary>Gets the options.</summary>
@@ -109,6 +111,9 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Gets the endpoint of the connection the replica follows, or null when detached (a telemetry tag).</summary>
+    internal OvsNet.Transport.OvsdbEndpoint? AttachedEndpoint => Volatile.Read(ref this.handle)?.Client.Endpoint;
 
     /// <summary>Gets the monitor method in use on the current connection, or null when detached.</summary>
     public OvsdbReplicaMonitorMethod? MonitorMethod => Volatile.Read(ref this.handle)?.Method;
@@ -185,6 +190,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
         }
 
         this.sessionRegistration?.Dispose();
+        OvsdbTelemetry.Unregister(this);
         await this.attachGate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -224,6 +230,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             {
                 lagged = lagged.Add(subscription);
                 ReplicaLog.SubscriberLagged(this.logger, next.Version);
+                OvsdbTelemetry.RecordSubscriberLag(this);
             }
         }
 
