@@ -81,6 +81,32 @@ internal static class OvsdbTelemetry
     /// <summary>Gets the <c>server.address</c> of an endpoint (the socket path, host or address), or null.</summary>
     public static string? ServerAddress(Transport.OvsdbEndpoint? endpoint) => endpoint is null ? null : endpoint.Path ?? endpoint.Host;
 
+    /// <summary>Adds <c>server.address</c> and, for a TCP or SSL endpoint, <c>server.port</c>.</summary>
+    public static void AddServer(ref TagList tags, Transport.OvsdbEndpoint? endpoint)
+    {
+        if (ServerAddress(endpoint) is { } address)
+        {
+            tags.Add("server.address", address);
+            if (endpoint!.Port > 0)
+            {
+                tags.Add("server.port", endpoint.Port);
+            }
+        }
+    }
+
+    /// <summary>Sets <c>server.address</c> and, for a TCP or SSL endpoint, <c>server.port</c> on a span.</summary>
+    public static void SetServer(Activity activity, Transport.OvsdbEndpoint? endpoint)
+    {
+        if (ServerAddress(endpoint) is { } address)
+        {
+            activity.SetTag("server.address", address);
+            if (endpoint!.Port > 0)
+            {
+                activity.SetTag("server.port", endpoint.Port);
+            }
+        }
+    }
+
     /// <summary>Gets the <c>error.type</c> of an exception: the server's error name when there is one, else the exception type.</summary>
     public static string ErrorType(Exception exception) => exception switch
     {
@@ -114,10 +140,7 @@ internal static class OvsdbTelemetry
         {
             activity.SetTag("db.system.name", DbSystem);
             activity.SetTag("db.namespace", database);
-            if (ServerAddress(client.Endpoint) is { } address)
-            {
-                activity.SetTag("server.address", address);
-            }
+            SetServer(activity, client.Endpoint);
         }
 
         return activity;
@@ -145,10 +168,7 @@ internal static class OvsdbTelemetry
                 { "db.system.name", DbSystem },
                 { "db.namespace", replica.Database },
             };
-            if (ServerAddress(replica.AttachedEndpoint) is { } address)
-            {
-                tags.Add("server.address", address);
-            }
+            AddServer(ref tags, replica.AttachedEndpoint);
 
             SubscriberLags.Add(1, tags);
         }
@@ -159,7 +179,7 @@ internal static class OvsdbTelemetry
         foreach (OvsdbReplica replica in Replicas.Keys)
         {
             OvsdbReplicaSnapshot snapshot = replica.Current;
-            string? address = ServerAddress(replica.AttachedEndpoint);
+            Transport.OvsdbEndpoint? endpoint = replica.AttachedEndpoint;
             foreach (KeyValuePair<string, OvsdbReplicaTable> table in snapshot.Tables)
             {
                 var tags = new TagList
@@ -168,11 +188,7 @@ internal static class OvsdbTelemetry
                     { "db.namespace", replica.Database },
                     { "ovsdb.table", table.Key },
                 };
-                if (address is not null)
-                {
-                    tags.Add("server.address", address);
-                }
-
+                AddServer(ref tags, endpoint);
                 yield return new Measurement<long>(table.Value.Count, tags);
             }
         }

@@ -94,10 +94,7 @@ internal sealed class NotificationRouter : IOvsdbNotificationSink
             { "db.system.name", OvsdbTelemetry.DbSystem },
             { "ovsdb.update.method", method },
         };
-        if (OvsdbTelemetry.ServerAddress(this.client.Endpoint) is { } address)
-        {
-            tags.Add("server.address", address);
-        }
+        OvsdbTelemetry.AddServer(ref tags, this.client.Endpoint);
 
         OvsdbTelemetry.Updates.Add(1, tags);
         int index = method == "update3" ? 2 : 1;

@@ -19,10 +19,7 @@ public sealed partial class OvsdbClient
             activity.SetTag("db.operation.name", "transact");
             activity.SetTag("db.namespace", database);
             activity.SetTag("ovsdb.operation.count", operationCount);
-            if (OvsdbTelemetry.ServerAddress(this.Endpoint) is { } address)
-            {
-                activity.SetTag("server.address", address);
-            }
+            OvsdbTelemetry.SetServer(activity, this.Endpoint);
         }
 
         return activity;
@@ -54,10 +51,7 @@ public sealed partial class OvsdbClient
                 tags.Add("error.type", errorType);
             }
 
-            if (OvsdbTelemetry.ServerAddress(this.Endpoint) is { } address)
-            {
-                tags.Add("server.address", address);
-            }
+            OvsdbTelemetry.AddServer(ref tags, this.Endpoint);
 
             OvsdbTelemetry.Transactions.Add(1, tags);
         }

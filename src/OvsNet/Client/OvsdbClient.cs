@@ -245,10 +245,7 @@ public sealed partial class OvsdbClient : IAsyncDisposable
             { "db.system.name", OvsdbTelemetry.DbSystem },
             { "db.operation.name", method },
         };
-        if (OvsdbTelemetry.ServerAddress(this.Endpoint) is { } address)
-        {
-            tags.Add("server.address", address);
-        }
+        OvsdbTelemetry.AddServer(ref tags, this.Endpoint);
 
         return tags;
     }

@@ -49,10 +49,7 @@ public sealed partial class OvsdbSession
             if (everConnected && !Equals(lastMember, endpoint) && OvsdbTelemetry.Failovers.Enabled)
             {
                 var tags = new TagList { { "db.system.name", OvsdbTelemetry.DbSystem } };
-                if (OvsdbTelemetry.ServerAddress(endpoint) is { } address)
-                {
-                    tags.Add("server.address", address);
-                }
+                OvsdbTelemetry.AddServer(ref tags, endpoint);
 
                 OvsdbTelemetry.Failovers.Add(1, tags);
             }
@@ -213,10 +210,7 @@ public sealed partial class OvsdbSession
                     { "ovsdb.session.reconnect.reason", connection.EndKind },
                     { "error.type", OvsdbTelemetry.ErrorType(reason) },
                 };
-                if (OvsdbTelemetry.ServerAddress(client.Endpoint) is { } address)
-                {
-                    tags.Add("server.address", address);
-                }
+                OvsdbTelemetry.AddServer(ref tags, client.Endpoint);
 
                 OvsdbTelemetry.Reconnects.Add(1, tags);
             }
@@ -295,10 +289,7 @@ public sealed partial class OvsdbSession
                 { "ovsdb.session.state", newState.ToString() },
                 { "ovsdb.session.previous_state", oldState.ToString() },
             };
-            if (OvsdbTelemetry.ServerAddress(endpoint) is { } address)
-            {
-                tags.Add("server.address", address);
-            }
+            OvsdbTelemetry.AddServer(ref tags, endpoint);
 
             OvsdbTelemetry.StateChanges.Add(1, tags);
         }

@@ -106,7 +106,18 @@ public sealed partial class OvsdbReplica
                 throw new OvsdbProtocolException($"The initial contents of the {this.Database} monitor do not fit its schema: {ex.Message}", ex);
             }
 
-            monitor.Loop = Task.Run(() => this.RunLoopAsync(monitor), CancellationToken.None);
+            if (activity is not null)
+            {
+                // The apply loop outlives this span: it must not run (and parent its own work) under it.
+                Activity.Current = activity.Parent;
+                monitor.Loop = Task.Run(() => this.RunLoopAsync(monitor), CancellationToken.None);
+                Activity.Current = activity;
+            }
+            else
+            {
+                monitor.Loop = Task.Run(() => this.RunLoopAsync(monitor), CancellationToken.None);
+            }
+
             if (activity is not null)
             {
                 activity.SetTag("ovsdb.monitor.method", MonitorMethodName(monitor.Method));
