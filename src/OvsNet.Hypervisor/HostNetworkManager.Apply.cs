@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OvsNet.Routing;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor;
 

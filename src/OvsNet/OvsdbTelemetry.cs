@@ -79,10 +79,10 @@ internal static class OvsdbTelemetry
     public static void Unregister(OvsdbReplica replica) => Replicas.TryRemove(replica, out _);
 
     /// <summary>Gets the <c>server.address</c> of an endpoint (the socket path, host or address), or null.</summary>
-    public static string? ServerAddress(Transport.OvsdbEndpoint? endpoint) => endpoint is null ? null : endpoint.Path ?? endpoint.Host;
+    public static string? ServerAddress(OvsdbEndpoint? endpoint) => endpoint is null ? null : endpoint.Path ?? endpoint.Host;
 
     /// <summary>Adds <c>server.address</c> and, for a TCP or SSL endpoint, <c>server.port</c>.</summary>
-    public static void AddServer(ref TagList tags, Transport.OvsdbEndpoint? endpoint)
+    public static void AddServer(ref TagList tags, OvsdbEndpoint? endpoint)
     {
         if (ServerAddress(endpoint) is { } address)
         {
@@ -95,7 +95,7 @@ internal static class OvsdbTelemetry
     }
 
     /// <summary>Sets <c>server.address</c> and, for a TCP or SSL endpoint, <c>server.port</c> on a span.</summary>
-    public static void SetServer(Activity activity, Transport.OvsdbEndpoint? endpoint)
+    public static void SetServer(Activity activity, OvsdbEndpoint? endpoint)
     {
         if (ServerAddress(endpoint) is { } address)
         {
@@ -128,7 +128,7 @@ internal static class OvsdbTelemetry
     };
 
     /// <summary>Starts the span of a replica's monitor (re)establishment, or returns null when nobody listens.</summary>
-    public static Activity? StartMonitorActivity(string database, Client.OvsdbClient client)
+    public static Activity? StartMonitorActivity(string database, OvsdbClient client)
     {
         if (!Source.HasListeners())
         {
@@ -179,7 +179,7 @@ internal static class OvsdbTelemetry
         foreach (OvsdbReplica replica in Replicas.Keys)
         {
             OvsdbReplicaSnapshot snapshot = replica.Current;
-            Transport.OvsdbEndpoint? endpoint = replica.AttachedEndpoint;
+            OvsdbEndpoint? endpoint = replica.AttachedEndpoint;
             foreach (KeyValuePair<string, OvsdbReplicaTable> table in snapshot.Tables)
             {
                 var tags = new TagList

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.Replica;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.Cluster.Tests;
 

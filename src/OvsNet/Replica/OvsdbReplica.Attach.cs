@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Collections.Immutable;
-using OvsNet.Client;
-using OvsNet.Monitoring;
+using System.Diagnostics;
 using OvsNet.Protocol;
 
 namespace OvsNet.Replica;
