@@ -3,8 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using OvsNet.Client;
-using OvsNet.Monitoring;
+using OvsNet;
 using OvsNet.Protocol;
 
 // Each measurement runs in a child process of its own (so peak RSS is that measurement's), talking over a Unix socket

@@ -2,9 +2,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Nerdbank.Streams;
-using OvsNet.Client;
 using OvsNet.Protocol;
-using OvsNet.Transactions;
 
 namespace OvsNet.Benchmarks.Micro;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Nerdbank.Streams;
-using OvsNet.Client;
 using OvsNet.Protocol;
 
 namespace OvsNet.Benchmarks.Micro;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using OvsNet.Mapping;
 using OvsNet.Protocol;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Benchmarks.Micro;
 

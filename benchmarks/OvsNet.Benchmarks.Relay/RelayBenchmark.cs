@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using OvsNet.Benchmarks.Runner;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.Replica;
-using OvsNet.Transactions;
 
 namespace OvsNet.Benchmarks.Relay;
 

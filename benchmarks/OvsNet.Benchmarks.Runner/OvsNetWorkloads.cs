@@ -1,9 +1,6 @@
 using System.Globalization;
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 using OvsNet.Replica;
-using OvsNet.Transactions;
 
 namespace OvsNet.Benchmarks.Runner;
 

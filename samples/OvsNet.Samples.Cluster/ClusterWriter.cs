@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using OvsNet.Client;
-using OvsNet.Cluster;
 using OvsNet.Protocol;
-using OvsNet.Transactions;
 
 namespace OvsNet.Samples.Cluster;
 

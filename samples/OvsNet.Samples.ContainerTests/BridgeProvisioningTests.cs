@@ -1,8 +1,6 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.Testing;
-using OvsNet.Transactions;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Samples.ContainerTests;
 

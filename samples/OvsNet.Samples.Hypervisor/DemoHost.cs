@@ -1,8 +1,7 @@
 using OvsNet.Hypervisor;
 using OvsNet.Routing;
 using OvsNet.Samples.Hypervisor.Lab;
-using OvsNet.Unixctl;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Samples.Hypervisor;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OvsNet.Hypervisor;
 using OvsNet.Samples.Hypervisor.Lab;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Samples.Hypervisor;
 

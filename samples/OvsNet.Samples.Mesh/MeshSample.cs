@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OvsNet.Samples.Mesh.Lab;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Samples.Mesh;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using OvsNet.Client;
 using OvsNet.Replica;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Samples.Monitor;
 

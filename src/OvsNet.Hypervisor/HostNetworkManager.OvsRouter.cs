@@ -1,4 +1,3 @@
-using OvsNet.Unixctl;
 
 namespace OvsNet.Hypervisor;
 

@@ -1,5 +1,5 @@
 using OvsNet.Routing;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor;
 

@@ -1,6 +1,5 @@
 using OvsNet.Routing;
-using OvsNet.Unixctl;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor;
 

@@ -1,4 +1,4 @@
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor;
 

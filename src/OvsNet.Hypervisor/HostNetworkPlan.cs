@@ -1,6 +1,6 @@
 using System.Text;
 using OvsNet.Routing;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor;
 

@@ -18,32 +18,32 @@ public class NetlinkException : RoutingException
     public NetlinkException(string message)
         : base(message)
     {
-        Operation = "";
+        this.Operation = "";
     }
 
     /// <summary>Creates an exception with the given message and inner exception.</summary>
     public NetlinkException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Operation = "";
+        this.Operation = "";
     }
 
     /// <summary>Creates an exception for <paramref name="operation"/> failing with <paramref name="errno"/>.</summary>
     public NetlinkException(int errno, string operation, string? kernelMessage)
         : base(Describe(errno, operation, kernelMessage))
     {
-        Errno = errno;
-        Operation = operation;
-        KernelMessage = kernelMessage;
+        this.Errno = errno;
+        this.Operation = operation;
+        this.KernelMessage = kernelMessage;
     }
 
     /// <summary>For derived exceptions that wrap a failure but keep its errno, operation and kernel text.</summary>
     protected NetlinkException(int errno, string operation, string? kernelMessage, string message, Exception? innerException)
         : base(message, innerException)
     {
-        Errno = errno;
-        Operation = operation;
-        KernelMessage = kernelMessage;
+        this.Errno = errno;
+        this.Operation = operation;
+        this.KernelMessage = kernelMessage;
     }
 
     /// <summary>The positive errno value the kernel answered (EEXIST = 17, ENOENT = 2, EPERM = 1...).</summary>
@@ -56,11 +56,11 @@ public class NetlinkException : RoutingException
     public string? KernelMessage { get; }
 
     /// <summary>True when the failure is a missing privilege (EPERM or EACCES).</summary>
-    public bool IsPermissionDenied => Errno is 1 or 13;
+    public bool IsPermissionDenied => this.Errno is 1 or 13;
 
     /// <inheritdoc/>
     /// <remarks>True for EINTR (4), EAGAIN (11), EBUSY (16), ENOBUFS (105) and a timeout (ETIMEDOUT, 110).</remarks>
-    public override bool IsTransient => Errno is 4 or 11 or 16 or 105 or 110;
+    public override bool IsTransient => this.Errno is 4 or 11 or 16 or 105 or 110;
 
     private static string Describe(int errno, string operation, string? kernelMessage)
     {

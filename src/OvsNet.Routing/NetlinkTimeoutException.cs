@@ -36,7 +36,7 @@ public sealed class NetlinkTimeoutException : NetlinkException
     public NetlinkTimeoutException(string operation, TimeSpan timeout, Exception? innerException)
         : base(Etimedout, operation, null, Describe(operation, timeout), new TimeoutException(Describe(operation, timeout), innerException))
     {
-        Timeout = timeout;
+        this.Timeout = timeout;
     }
 
     /// <summary>The time the kernel had to answer, or null when not known.</summary>

@@ -12,13 +12,13 @@ namespace OvsNet;
 internal static partial class LogMessages
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Connecting to {Endpoint}")]
-    public static partial void Connecting(ILogger logger, Transport.OvsdbEndpoint endpoint);
+    public static partial void Connecting(ILogger logger, OvsdbEndpoint endpoint);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Connected to {Endpoint}")]
-    public static partial void Connected(ILogger logger, Transport.OvsdbEndpoint endpoint);
+    public static partial void Connected(ILogger logger, OvsdbEndpoint endpoint);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Could not connect to {Endpoint}")]
-    public static partial void ConnectFailed(ILogger logger, Transport.OvsdbEndpoint endpoint, Exception exception);
+    public static partial void ConnectFailed(ILogger logger, OvsdbEndpoint endpoint, Exception exception);
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "Connection closed ({Reason}): {Description}")]
     public static partial void ConnectionClosed(ILogger logger, DisconnectedReason reason, string description);
@@ -78,19 +78,19 @@ internal static partial class LogMessages
     public static partial void MonitorConditionsChanged(ILogger logger, string monitorId, string newMonitorId);
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Debug, Message = "Session state {OldState} -> {NewState} ({Endpoint})")]
-    public static partial void SessionStateChanged(ILogger logger, Cluster.OvsdbSessionState oldState, Cluster.OvsdbSessionState newState, Transport.OvsdbEndpoint? endpoint);
+    public static partial void SessionStateChanged(ILogger logger, OvsdbSessionState oldState, OvsdbSessionState newState, OvsdbEndpoint? endpoint);
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Could not use {Endpoint}; trying the next remote in {Delay}")]
-    public static partial void SessionAttemptFailed(ILogger logger, Transport.OvsdbEndpoint endpoint, TimeSpan delay, Exception exception);
+    public static partial void SessionAttemptFailed(ILogger logger, OvsdbEndpoint endpoint, TimeSpan delay, Exception exception);
 
     [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Lost the connection to {Endpoint}; reconnecting")]
-    public static partial void SessionConnectionLost(ILogger logger, Transport.OvsdbEndpoint endpoint, Exception exception);
+    public static partial void SessionConnectionLost(ILogger logger, OvsdbEndpoint endpoint, Exception exception);
 
     [LoggerMessage(EventId = 603, Level = LogLevel.Debug, Message = "Connected to {Endpoint}: {Status}")]
-    public static partial void SessionMemberAccepted(ILogger logger, Transport.OvsdbEndpoint endpoint, Cluster.OvsdbServerStatus? status);
+    public static partial void SessionMemberAccepted(ILogger logger, OvsdbEndpoint endpoint, OvsdbServerStatus? status);
 
     [LoggerMessage(EventId = 604, Level = LogLevel.Debug, Message = "Sent an inactivity probe (echo) to {Endpoint} after {Idle} idle")]
-    public static partial void SessionProbeSent(ILogger logger, Transport.OvsdbEndpoint endpoint, TimeSpan idle);
+    public static partial void SessionProbeSent(ILogger logger, OvsdbEndpoint endpoint, TimeSpan idle);
 
     [LoggerMessage(EventId = 605, Level = LogLevel.Warning, Message = "A session StateChanged handler threw")]
     public static partial void SessionHandlerFailed(ILogger logger, Exception exception);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OvsNet;
 
 /// <summary>
-/// The server sent a JSON-RPC message larger than <see cref="Client.OvsdbClientOptions.MaxMessageSize"/>. The client
+/// The server sent a JSON-RPC message larger than <see cref="OvsdbClientOptions.MaxMessageSize"/>. The client
 /// stops reading it before it is buffered whole and fails the connection: every pending call and monitor stream ends
 /// with this exception. Raise the limit for databases whose monitor replies or transactions are legitimately that large.
 /// </summary>

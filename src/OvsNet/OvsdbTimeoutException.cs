@@ -1,7 +1,7 @@
 namespace OvsNet;
 
 /// <summary>
-/// A request or a wait did not complete in time: a call longer than <see cref="Client.OvsdbClientOptions.RequestTimeout"/>
+/// A request or a wait did not complete in time: a call longer than <see cref="OvsdbClientOptions.RequestTimeout"/>
 /// (it was cancelled; whether a <c>transact</c> committed is unknown), or ovs-vswitchd not applying a committed change
 /// within its wait. Transient. <see cref="Exception.InnerException"/> is always a <see cref="System.TimeoutException"/>
 /// with the same message, so a caller can catch it as the library's transient error

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.Replica;
 using OvsNet.Samples.Cluster;

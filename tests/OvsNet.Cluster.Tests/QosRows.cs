@@ -1,7 +1,5 @@
 using System.Globalization;
-using OvsNet.Client;
 using OvsNet.Protocol;
-using OvsNet.Transactions;
 
 namespace OvsNet.Cluster.Tests;
 

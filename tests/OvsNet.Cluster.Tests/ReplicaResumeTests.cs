@@ -1,5 +1,4 @@
 using System.Globalization;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.Replica;
 using OvsNet.TestSupport;
@@ -92,7 +91,7 @@ public sealed class ReplicaResumeTests(RaftClusterFixture cluster) : IAsyncLifet
             await QosRows.InsertAsync(writer, run, seq, ct);
         }
 
-        Transactions.OvsdbTransaction change = writer.CreateTransaction("Open_vSwitch");
+        OvsdbTransaction change = writer.CreateTransaction("Open_vSwitch");
         change.Update("QoS", [Where(run, 1)], new OvsdbRow([new("other_config", OvsdbMap.FromStrings([new("while-away", "yes")]))]));
         change.Delete("QoS", [Where(run, 0)]);
         await change.CommitAsync(ct);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using OvsNet.Transport;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Cluster.Tests;

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.Cluster.Tests;
 

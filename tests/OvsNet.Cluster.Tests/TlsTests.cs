@@ -1,7 +1,5 @@
 using System.Security.Authentication;
-using OvsNet.Client;
 using OvsNet.TestSupport;
-using OvsNet.Transport;
 
 namespace OvsNet.Cluster.Tests;
 

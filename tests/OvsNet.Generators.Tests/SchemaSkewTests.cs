@@ -1,7 +1,7 @@
 using OvsNet.Generators.Tests.Ovsdb.KitchenSink;
 using OvsNet.Mapping;
 using OvsNet.Protocol;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Generators.Tests;
 

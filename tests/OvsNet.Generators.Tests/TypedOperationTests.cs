@@ -1,10 +1,8 @@
 using System.Text.Json;
-using OvsNet.Client;
 using OvsNet.Mapping;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Generators.Tests;
 

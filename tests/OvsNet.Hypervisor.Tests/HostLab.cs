@@ -1,8 +1,7 @@
 using System.Net;
 using OvsNet.Routing;
 using OvsNet.TestSupport;
-using OvsNet.Unixctl;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OvsNet.Routing;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Hypervisor.Tests;

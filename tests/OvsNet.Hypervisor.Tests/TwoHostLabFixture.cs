@@ -32,7 +32,7 @@ public sealed class TwoHostLabFixture : IAsyncLifetime
             DemoHost demo = await DemoHost.ConnectAsync(host, DemoSpecs.For(host, 2), timeout.Token);
             this.hosts.Add(demo);
             await demo.Manager.ApplyAsync(demo.Spec, timeout.Token);
-            await demo.Vswitch.EnsurePortAsync(demo.Spec.IntegrationBridge, Vswitch.Operations.InterfaceSpec.System(host.VmPort), timeout.Token);
+            await demo.Vswitch.EnsurePortAsync(demo.Spec.IntegrationBridge, Vswitch.InterfaceSpec.System(host.VmPort), timeout.Token);
         }
     }
 

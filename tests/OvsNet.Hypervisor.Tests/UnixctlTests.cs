@@ -1,5 +1,4 @@
 using OvsNet.TestSupport;
-using OvsNet.Unixctl;
 
 namespace OvsNet.Hypervisor.Tests;
 

@@ -1,8 +1,5 @@
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.IntegrationTests;
 

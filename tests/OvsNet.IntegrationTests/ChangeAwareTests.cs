@@ -1,5 +1,3 @@
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
 

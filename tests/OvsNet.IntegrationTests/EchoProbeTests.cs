@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
 

@@ -1,4 +1,3 @@
-using OvsNet.Client;
 using OvsNet.TestSupport;
 
 namespace OvsNet.IntegrationTests;

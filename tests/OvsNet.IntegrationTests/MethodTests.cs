@@ -1,4 +1,3 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
 

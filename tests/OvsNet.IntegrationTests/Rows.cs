@@ -1,6 +1,4 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
-using OvsNet.Transactions;
 
 namespace OvsNet.IntegrationTests;
 

@@ -1,7 +1,5 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.IntegrationTests;
 

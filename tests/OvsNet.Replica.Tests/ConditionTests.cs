@@ -1,7 +1,6 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Replica.Tests;
 

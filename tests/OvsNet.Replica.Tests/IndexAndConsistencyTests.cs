@@ -1,8 +1,7 @@
-using OvsNet.Client;
 using OvsNet.Mapping;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Replica.Tests;
 

@@ -1,6 +1,6 @@
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Replica.Tests;
 
@@ -16,7 +16,7 @@ public sealed class LoadAndFollowTests(OvsdbServerFixture server) : IClassFixtur
         server.Require();
         string prefix = $"s{seed}";
         await server.VsctlAsync("--no-wait", "add-br", prefix + "init");
-        (Client.OvsdbClient client, OvsdbReplica replica) = await ReplicaTestKit.StartAsync(server, ReplicaTestKit.AllColumns(method));
+        (OvsdbClient client, OvsdbReplica replica) = await ReplicaTestKit.StartAsync(server, ReplicaTestKit.AllColumns(method));
         await using (client)
         await using (replica)
         {
@@ -60,7 +60,7 @@ public sealed class LoadAndFollowTests(OvsdbServerFixture server) : IClassFixtur
     {
         server.Require();
         await server.VsctlAsync("--no-wait", "add-br", "colbr", "--", "set", "Bridge", "colbr", "external_ids:a=b");
-        (Client.OvsdbClient client, OvsdbReplica replica) = await ReplicaTestKit.StartAsync(server, new OvsdbReplicaOptions
+        (OvsdbClient client, OvsdbReplica replica) = await ReplicaTestKit.StartAsync(server, new OvsdbReplicaOptions
         {
             Tables = [new OvsdbReplicaTableOptions("Bridge") { Columns = ["name", "fail_mode", "external_ids", "ports"] }],
         });

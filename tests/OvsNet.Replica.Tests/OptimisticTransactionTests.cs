@@ -1,8 +1,7 @@
 using System.Globalization;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Replica.Tests;
 

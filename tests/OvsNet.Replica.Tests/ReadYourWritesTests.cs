@@ -1,8 +1,6 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Replica.Tests;
 

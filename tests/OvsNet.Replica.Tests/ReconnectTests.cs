@@ -1,8 +1,6 @@
-using OvsNet.Client;
-using OvsNet.Cluster;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Models;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Replica.Tests;
 
@@ -107,7 +105,7 @@ public sealed class ReconnectTests
         Assert.Equal(["Delete s-gone", "Insert s-new"], seen.Order());
 
         // Read-your-writes through the session's current connection.
-        Transactions.OvsdbTransaction tx = replica.CreateTransaction();
+        OvsdbTransaction tx = replica.CreateTransaction();
         OvsdbNamedUuid bridge = tx.Insert("Bridge", new OvsdbRow([new("name", "s-mine")]));
         tx.Mutate("Open_vSwitch", [], [new OvsdbMutation("bridges", Mutator.Insert, OvsdbSet.Of(bridge))]);
         await replica.CommitAsync(tx, TestTimeouts.CallToken());

@@ -1,6 +1,4 @@
-using OvsNet.Client;
 using OvsNet.Protocol;
-using OvsNet.Replica;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Replica.Tests;

@@ -1,8 +1,5 @@
-using OvsNet.Client;
-using OvsNet.Cluster;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.Testing.Tests;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
-using OvsNet.Transport;
 
 namespace OvsNet.Testing.Tests;
 

@@ -1,9 +1,6 @@
-using OvsNet.Client;
-using OvsNet.Cluster;
 using OvsNet.Protocol;
 using OvsNet.Replica;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.Testing.Tests;
 

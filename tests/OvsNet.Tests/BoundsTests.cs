@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Rpc;
 using OvsNet.TestSupport;
 

@@ -1,5 +1,3 @@
-using OvsNet.Client;
-using OvsNet.Transport;
 
 namespace OvsNet.Tests;
 

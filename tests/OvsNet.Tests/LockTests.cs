@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OvsNet.Client;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using OvsNet.Client;
 using OvsNet.Protocol;
 using OvsNet.TestSupport;
-using OvsNet.Transactions;
 
 namespace OvsNet.Tests;
 

@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using OvsNet.Client;
-using OvsNet.Transport;
 
 namespace OvsNet.Tests;
 

@@ -1,5 +1,3 @@
-using OvsNet.Vswitch.Models;
-using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;
 
@@ -15,7 +13,7 @@ public sealed class BridgeFailModeTests
         Assert.Equal(typeof(BridgeFailMode?), typeof(BridgeSpec).GetProperty(nameof(BridgeSpec.FailMode))!.PropertyType);
         Assert.Equal(typeof(BridgeFailMode?), typeof(VswitchBridge).GetProperty(nameof(VswitchBridge.FailMode))!.PropertyType);
         Assert.Equal(BridgeFailMode.Secure, spec.FailMode);
-        Assert.Null(typeof(BridgeSpec).Assembly.GetType("OvsNet.Vswitch.Operations.BridgeFailMode"));
+        Assert.Null(typeof(BridgeSpec).Assembly.GetType("OvsNet.Vswitch.BridgeFailMode"));
     }
 
     [Fact]

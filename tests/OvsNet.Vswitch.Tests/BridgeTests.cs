@@ -1,5 +1,3 @@
-using OvsNet.Vswitch.Models;
-using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;
 

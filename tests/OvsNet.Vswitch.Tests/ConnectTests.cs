@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
-using OvsNet.Client;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;
 

@@ -1,6 +1,4 @@
-using OvsNet.Client;
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using OvsNet.Unixctl;
-using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;
 

@@ -1,6 +1,4 @@
 using OvsNet.TestSupport;
-using OvsNet.Vswitch.Models;
-using OvsNet.Vswitch.Operations;
 
 namespace OvsNet.Vswitch.Tests;
 

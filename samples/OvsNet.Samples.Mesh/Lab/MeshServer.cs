@@ -1,7 +1,5 @@
-using OvsNet.Client;
 using OvsNet.Testing;
 using OvsNet.Protocol;
-using OvsNet.Transactions;
 
 namespace OvsNet.Samples.Mesh.Lab;
 

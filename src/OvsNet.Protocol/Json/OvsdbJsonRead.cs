@@ -201,7 +201,7 @@ internal static class OvsdbJsonRead
         }
 
         ReadOnlySpan<byte> utf8 = reader.ValueSpan;
-        string?[] names = t_columnNames ??= new string?[128];
+        string?[] names = ThreadColumnNames ??= new string?[128];
         int slot = utf8.IsEmpty ? 0 : ((utf8.Length * 31) + (utf8[0] * 7) + utf8[^1]) & (names.Length - 1);
         string? cached = names[slot];
         if (cached is not null && System.Text.Ascii.Equals(utf8, cached))
@@ -215,7 +215,7 @@ internal static class OvsdbJsonRead
     }
 
     [ThreadStatic]
-    private static string?[]? t_columnNames;
+    private static string?[]? ThreadColumnNames;
 
     /// <summary>Reads an array of rows (<c>"rows"</c> of select results and wait operations).</summary>
     public static List<OvsdbRow> ReadRows(ref Utf8JsonReader reader)

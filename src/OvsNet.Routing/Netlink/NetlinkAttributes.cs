@@ -7,7 +7,7 @@ namespace OvsNet.Routing.Netlink;
 /// <summary>The attributes of one message, by type (the NESTED and BYTEORDER bits masked off; the last one wins).</summary>
 internal sealed class NetlinkAttributes
 {
-    private readonly Dictionary<ushort, ReadOnlyMemory<byte>> _values = [];
+    private readonly Dictionary<ushort, ReadOnlyMemory<byte>> values = [];
 
     public static NetlinkAttributes Parse(ReadOnlyMemory<byte> data)
     {
@@ -23,25 +23,25 @@ internal sealed class NetlinkAttributes
                 break;
             }
 
-            attributes._values[type] = data.Slice(offset + 4, length - 4);
+            attributes.values[type] = data.Slice(offset + 4, length - 4);
             offset += NetlinkMessageBuilder.Align(length);
         }
 
         return attributes;
     }
 
-    public bool Has(ushort type) => _values.ContainsKey(type);
+    public bool Has(ushort type) => this.values.ContainsKey(type);
 
     public uint? GetUInt32(ushort type) =>
-        _values.TryGetValue(type, out ReadOnlyMemory<byte> v) && v.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(v.Span) : null;
+        this.values.TryGetValue(type, out ReadOnlyMemory<byte> v) && v.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(v.Span) : null;
 
-    public int? GetInt32(ushort type) => (int?)GetUInt32(type);
+    public int? GetInt32(ushort type) => (int?)this.GetUInt32(type);
 
-    public byte? GetByte(ushort type) => _values.TryGetValue(type, out ReadOnlyMemory<byte> v) && v.Length >= 1 ? v.Span[0] : null;
+    public byte? GetByte(ushort type) => this.values.TryGetValue(type, out ReadOnlyMemory<byte> v) && v.Length >= 1 ? v.Span[0] : null;
 
     public string? GetString(ushort type)
     {
-        if (!_values.TryGetValue(type, out ReadOnlyMemory<byte> v))
+        if (!this.values.TryGetValue(type, out ReadOnlyMemory<byte> v))
         {
             return null;
         }
@@ -52,7 +52,7 @@ internal sealed class NetlinkAttributes
     }
 
     public IPAddress? GetAddress(ushort type) =>
-        _values.TryGetValue(type, out ReadOnlyMemory<byte> v) && (v.Length == 4 || v.Length == 16) ? new IPAddress(v.Span) : null;
+        this.values.TryGetValue(type, out ReadOnlyMemory<byte> v) && (v.Length == 4 || v.Length == 16) ? new IPAddress(v.Span) : null;
 
-    public ReadOnlyMemory<byte>? GetBytes(ushort type) => _values.TryGetValue(type, out ReadOnlyMemory<byte> v) ? v : null;
+    public ReadOnlyMemory<byte>? GetBytes(ushort type) => this.values.TryGetValue(type, out ReadOnlyMemory<byte> v) ? v : null;
 }

@@ -11,31 +11,31 @@ internal sealed class NetlinkConnection : IDisposable
 {
     private const int DumpAttempts = 3;
 
-    private readonly NetlinkSocket _socket;
-    private readonly ILogger _logger;
-    private readonly TimeSpan _timeout;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly byte[] _buffer = new byte[NetlinkSocket.ReceiveBufferSize];
-    private uint _sequence = (uint)Environment.TickCount;
+    private readonly NetlinkSocket socket;
+    private readonly ILogger logger;
+    private readonly TimeSpan timeout;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly byte[] buffer = new byte[NetlinkSocket.ReceiveBufferSize];
+    private uint sequence = (uint)Environment.TickCount;
 
     public NetlinkConnection(NetlinkSocket socket, ILogger logger, TimeSpan timeout)
     {
-        _socket = socket;
-        _logger = logger;
-        _timeout = timeout;
+        this.socket = socket;
+        this.logger = logger;
+        this.timeout = timeout;
     }
 
     /// <summary>Sends a request and returns its replies (empty for a plain ACK); throws <see cref="NetlinkException"/> on an error.</summary>
     public async Task<IReadOnlyList<NetlinkMessage>> TransactAsync(NetlinkMessageBuilder request, string operation, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        timeout.CancelAfter(this.timeout);
+        await this.gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             for (int attempt = 1; ; attempt++)
             {
-                (List<NetlinkMessage> replies, bool interrupted) = await ExchangeAsync(request, operation, timeout.Token).ConfigureAwait(false);
+                (List<NetlinkMessage> replies, bool interrupted) = await this.ExchangeAsync(request, operation, timeout.Token).ConfigureAwait(false);
                 if (!interrupted)
                 {
                     return replies;
@@ -46,31 +46,31 @@ internal sealed class NetlinkConnection : IDisposable
                     throw new NetlinkException(NetlinkConstants.Eintr, operation, "dump interrupted by concurrent changes, retries exhausted");
                 }
 
-                LogMessages.DumpInterrupted(_logger, operation, attempt);
+                LogMessages.DumpInterrupted(this.logger, operation, attempt);
             }
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new NetlinkTimeoutException(operation, _timeout, ex);
+            throw new NetlinkTimeoutException(operation, this.timeout, ex);
         }
         finally
         {
-            _gate.Release();
+            this.gate.Release();
         }
     }
 
     public void Dispose()
     {
-        _socket.Dispose();
-        _gate.Dispose();
+        this.socket.Dispose();
+        this.gate.Dispose();
     }
 
     private async Task<(List<NetlinkMessage> Replies, bool Interrupted)> ExchangeAsync(NetlinkMessageBuilder request, string operation, CancellationToken cancellationToken)
     {
-        uint sequence = unchecked(++_sequence);
+        uint sequence = unchecked(++this.sequence);
         byte[] bytes = request.Build(sequence);
-        LogMessages.RequestSent(_logger, operation, request.Type, request.Flags, sequence, bytes.Length);
-        await _socket.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
+        LogMessages.RequestSent(this.logger, operation, request.Type, request.Flags, sequence, bytes.Length);
+        await this.socket.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
 
         bool isDump = (request.Flags & NetlinkConstants.FlagDump) == NetlinkConstants.FlagDump;
         bool wantsAck = (request.Flags & NetlinkConstants.FlagAck) != 0;
@@ -78,8 +78,8 @@ internal sealed class NetlinkConnection : IDisposable
         bool interrupted = false;
         while (true)
         {
-            int received = await _socket.ReceiveAsync(_buffer, cancellationToken).ConfigureAwait(false);
-            foreach (NetlinkMessage message in NetlinkMessage.ParseAll(_buffer.AsSpan(0, received)))
+            int received = await this.socket.ReceiveAsync(this.buffer, cancellationToken).ConfigureAwait(false);
+            foreach (NetlinkMessage message in NetlinkMessage.ParseAll(this.buffer.AsSpan(0, received)))
             {
                 if (message.Sequence != sequence)
                 {
@@ -92,7 +92,7 @@ internal sealed class NetlinkConnection : IDisposable
                     (int errno, string? text) = NetlinkError.Decode(message);
                     if (errno != 0)
                     {
-                        LogMessages.RequestFailed(_logger, operation, errno, text);
+                        LogMessages.RequestFailed(this.logger, operation, errno, text);
                         throw new NetlinkException(errno, operation, text);
                     }
 

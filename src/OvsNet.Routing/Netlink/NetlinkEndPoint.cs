@@ -25,8 +25,8 @@ internal sealed class NetlinkEndPoint(uint portId, uint groups) : EndPoint
         Span<byte> bytes = address.Buffer.Span;
         bytes.Clear();
         BinaryPrimitives.WriteUInt16LittleEndian(bytes, LibC.AfNetlink);
-        BitConverter.TryWriteBytes(bytes[4..], PortId);
-        BitConverter.TryWriteBytes(bytes[8..], Groups);
+        BitConverter.TryWriteBytes(bytes[4..], this.PortId);
+        BitConverter.TryWriteBytes(bytes[8..], this.Groups);
         return address;
     }
 

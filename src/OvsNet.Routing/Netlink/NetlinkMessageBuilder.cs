@@ -11,26 +11,26 @@ namespace OvsNet.Routing.Netlink;
 /// </summary>
 internal sealed class NetlinkMessageBuilder
 {
-    private readonly ushort _type;
-    private readonly ushort _flags;
-    private byte[] _buffer = new byte[256];
-    private int _length = NetlinkConstants.HeaderSize;
+    private readonly ushort type;
+    private readonly ushort flags;
+    private byte[] buffer = new byte[256];
+    private int length = NetlinkConstants.HeaderSize;
 
     public NetlinkMessageBuilder(ushort type, ushort flags)
     {
-        _type = type;
-        _flags = flags;
+        this.type = type;
+        this.flags = flags;
     }
 
-    public ushort Type => _type;
+    public ushort Type => this.type;
 
-    public ushort Flags => _flags;
+    public ushort Flags => this.flags;
 
     public static int Align(int length) => (length + 3) & ~3;
 
     public NetlinkMessageBuilder AddFixedHeader(ReadOnlySpan<byte> header)
     {
-        Append(header);
+        this.Append(header);
         return this;
     }
 
@@ -39,8 +39,8 @@ internal sealed class NetlinkMessageBuilder
         Span<byte> tl = stackalloc byte[4];
         BinaryPrimitives.WriteUInt16LittleEndian(tl, checked((ushort)(4 + value.Length)));
         BinaryPrimitives.WriteUInt16LittleEndian(tl[2..], type);
-        Append(tl);
-        Append(value);
+        this.Append(tl);
+        this.Append(value);
         return this;
     }
 
@@ -48,27 +48,27 @@ internal sealed class NetlinkMessageBuilder
     {
         Span<byte> bytes = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-        return AddAttribute(type, bytes);
+        return this.AddAttribute(type, bytes);
     }
 
-    public NetlinkMessageBuilder AddByte(ushort type, byte value) => AddAttribute(type, [value]);
+    public NetlinkMessageBuilder AddByte(ushort type, byte value) => this.AddAttribute(type, [value]);
 
     public NetlinkMessageBuilder AddString(ushort type, string value)
     {
         byte[] bytes = new byte[Encoding.UTF8.GetByteCount(value) + 1];
         Encoding.UTF8.GetBytes(value, bytes);
-        return AddAttribute(type, bytes);
+        return this.AddAttribute(type, bytes);
     }
 
-    public NetlinkMessageBuilder AddAddress(ushort type, IPAddress address) => AddAttribute(type, address.GetAddressBytes());
+    public NetlinkMessageBuilder AddAddress(ushort type, IPAddress address) => this.AddAttribute(type, address.GetAddressBytes());
 
     /// <summary>Returns the finished message with the given sequence number (port id 0: the kernel fills it in).</summary>
     public byte[] Build(uint sequence)
     {
-        byte[] message = _buffer.AsSpan(0, _length).ToArray();
-        BinaryPrimitives.WriteUInt32LittleEndian(message, (uint)_length);
-        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(4), _type);
-        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(6), _flags);
+        byte[] message = this.buffer.AsSpan(0, this.length).ToArray();
+        BinaryPrimitives.WriteUInt32LittleEndian(message, (uint)this.length);
+        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(4), this.type);
+        BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(6), this.flags);
         BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(8), sequence);
         return message;
     }
@@ -76,13 +76,13 @@ internal sealed class NetlinkMessageBuilder
     private void Append(ReadOnlySpan<byte> bytes)
     {
         int padded = Align(bytes.Length);
-        if (_length + padded > _buffer.Length)
+        if (this.length + padded > this.buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + padded));
+            Array.Resize(ref this.buffer, Math.Max(this.buffer.Length * 2, this.length + padded));
         }
 
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _buffer.AsSpan(_length + bytes.Length, padded - bytes.Length).Clear();
-        _length += padded;
+        bytes.CopyTo(this.buffer.AsSpan(this.length));
+        this.buffer.AsSpan(this.length + bytes.Length, padded - bytes.Length).Clear();
+        this.length += padded;
     }
 }

@@ -13,9 +13,9 @@ internal sealed class NetlinkSocket : IDisposable
     /// <summary>Large enough for any one datagram: the kernel caps dump chunks at 32 KiB.</summary>
     public const int ReceiveBufferSize = 64 * 1024;
 
-    private readonly Socket _socket;
+    private readonly Socket socket;
 
-    private NetlinkSocket(Socket socket) => _socket = socket;
+    private NetlinkSocket(Socket socket) => this.socket = socket;
 
     /// <summary>Creates a socket in the calling thread's network namespace, joined to the given multicast groups.</summary>
     public static NetlinkSocket Create(IReadOnlyCollection<int> multicastGroups)
@@ -48,12 +48,12 @@ internal sealed class NetlinkSocket : IDisposable
     }
 
     public ValueTask<int> SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
-        _socket.SendAsync(message, SocketFlags.None, cancellationToken);
+        this.socket.SendAsync(message, SocketFlags.None, cancellationToken);
 
     public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
-        _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+        this.socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
 
-    public void Dispose() => _socket.Dispose();
+    public void Dispose() => this.socket.Dispose();
 
     private static void SetOption(Socket socket, int name, int value) =>
         socket.SetRawSocketOption(NetlinkConstants.SolNetlink, name, BitConverter.GetBytes(value));

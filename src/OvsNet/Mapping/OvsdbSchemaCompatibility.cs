@@ -9,7 +9,7 @@ namespace OvsNet.Mapping;
 public static class OvsdbSchemaCompatibility
 {
     /// <summary>Compares <paramref name="server"/> with the model's database schema (e.g. a generated <c>OpenVSwitchDatabase.Schema</c>).</summary>
-    /// <param name="server">The schema the server reported (<see cref="Client.OvsdbClient.GetSchemaAsync"/>).</param>
+    /// <param name="server">The schema the server reported (<see cref="OvsdbClient.GetSchemaAsync"/>).</param>
     /// <param name="model">The model's schema.</param>
     /// <returns>The report.</returns>
     public static OvsdbSchemaCompatibilityReport Check(DatabaseSchema server, DatabaseSchema model)

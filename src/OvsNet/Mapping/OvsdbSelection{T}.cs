@@ -1,5 +1,4 @@
 using OvsNet.Protocol;
-using OvsNet.Transactions;
 
 namespace OvsNet.Mapping;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using OvsNet.Client;
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 
 namespace OvsNet.Replica;

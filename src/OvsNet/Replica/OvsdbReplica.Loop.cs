@@ -1,4 +1,3 @@
-using OvsNet.Monitoring;
 using OvsNet.Protocol;
 
 namespace OvsNet.Replica;

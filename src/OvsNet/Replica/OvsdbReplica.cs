@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OvsNet.Client;
 using OvsNet.Protocol;
 
 namespace OvsNet.Replica;
@@ -12,7 +11,7 @@ namespace OvsNet.Replica;
 /// (<c>monitor_cond_since</c>, falling back to <c>monitor_cond</c>, then <c>monitor</c>). Readers take
 /// <see cref="Current"/>: an immutable snapshot swapped atomically once per update message, so they never see half an
 /// update and never take a lock. Changes are published to subscribers (<see cref="Subscribe"/>), each with a bounded
-/// queue. <see cref="CommitAsync"/> and <see cref="TransactAsync(Func{OvsdbReplicaView, Transactions.OvsdbTransaction, CancellationToken, Task}, int, CancellationToken)"/>
+/// queue. <see cref="CommitAsync"/> and <see cref="TransactAsync(Func{OvsdbReplicaView, OvsdbTransaction, CancellationToken, Task}, int, CancellationToken)"/>
 /// return only once the replica shows the transaction's effects (read-your-writes).
 /// </summary>
 /// <remarks>
@@ -41,7 +40,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
     private OvsdbReplica(OvsdbReplicaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        OvsNet.Client.OvsdbNames.ThrowIfNotId(options.Database, "database", nameof(options));
+        OvsNet.OvsdbNames.ThrowIfNotId(options.Database, "database", nameof(options));
         if (options.Tables is null || options.Tables.Count == 0)
         {
             throw new ArgumentException("A replica needs at least one table.", nameof(options));

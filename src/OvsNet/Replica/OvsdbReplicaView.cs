@@ -5,7 +5,7 @@ using OvsNet.Protocol;
 namespace OvsNet.Replica;
 
 /// <summary>
-/// What an optimistic transaction (<see cref="OvsdbReplica.TransactAsync(Func{OvsdbReplicaView, Transactions.OvsdbTransaction, CancellationToken, Task}, int, CancellationToken)"/>)
+/// What an optimistic transaction (<see cref="OvsdbReplica.TransactAsync(Func{OvsdbReplicaView, OvsdbTransaction, CancellationToken, Task}, int, CancellationToken)"/>)
 /// reads: one snapshot, with every read recorded. When the transaction commits, each recorded read becomes a
 /// <c>wait</c> (timeout 0, until <c>==</c>) placed before the transaction's own operations, so the commit fails, and the
 /// function runs again on a newer snapshot, if another client changed what was read:

@@ -35,7 +35,7 @@ internal sealed class JsonValueFramer
 
     /// <summary>Initializes a new instance of the <see cref="JsonValueFramer"/> class with the default limit (128 MiB).</summary>
     public JsonValueFramer()
-        : this(Client.OvsdbClientOptions.DefaultMaxMessageSize)
+        : this(OvsdbClientOptions.DefaultMaxMessageSize)
     {
     }
 

@@ -24,7 +24,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <param name="sink">Receives notifications in wire order.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="maxMessageSize">The largest message accepted from the server, in bytes; a larger one fails the connection.</param>
-    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize = Client.OvsdbClientOptions.DefaultMaxMessageSize)
+    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize = OvsdbClientOptions.DefaultMaxMessageSize)
     {
         this.sink = sink;
         this.logger = logger;

@@ -2,15 +2,14 @@
 // database endpoint (both private ovsdb-servers). Every result is printed as "key: value" for the test to check.
 using System.Net;
 using Consumer.Gadgets;
-using OvsNet.Client;
+using OvsNet;
 using OvsNet.Hypervisor;
 using OvsNet.Hypervisor.Rendering;
 using OvsNet.Mapping;
 using OvsNet.Protocol;
 using OvsNet.Routing;
 using OvsNet.Routing.Rendering;
-using OvsNet.Transactions;
-using OvsNet.Vswitch.Operations;
+using OvsNet.Vswitch;
 
 string vswitchEndpoint = args[0];
 string gadgetsEndpoint = args[1];
