@@ -1,11 +1,10 @@
-
 namespace OvsNet.Vswitch.Tests;
 
 /// <summary>One BridgeFailMode: the generated model enum is the one the operations take and return.</summary>
 public sealed class BridgeFailModeTests
 {
     [Fact]
-    public void BridgeFailMode_resolves_with_the_models_and_the_operations_namespaces_imported()
+    public void BridgeFailMode_is_the_one_generated_enum_the_operations_take_and_return()
     {
         var spec = new BridgeSpec { Name = "br0", FailMode = BridgeFailMode.Secure };
 
@@ -13,7 +12,7 @@ public sealed class BridgeFailModeTests
         Assert.Equal(typeof(BridgeFailMode?), typeof(BridgeSpec).GetProperty(nameof(BridgeSpec.FailMode))!.PropertyType);
         Assert.Equal(typeof(BridgeFailMode?), typeof(VswitchBridge).GetProperty(nameof(VswitchBridge.FailMode))!.PropertyType);
         Assert.Equal(BridgeFailMode.Secure, spec.FailMode);
-        Assert.Null(typeof(BridgeSpec).Assembly.GetType("OvsNet.Vswitch.BridgeFailMode"));
+        Assert.Single(typeof(BridgeSpec).Assembly.GetTypes(), t => t.Name == nameof(BridgeFailMode));
     }
 
     [Fact]
