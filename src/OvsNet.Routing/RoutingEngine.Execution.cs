@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OvsNet.Routing.Netlink;
 
 namespace OvsNet.Routing;
@@ -25,6 +26,23 @@ public sealed partial class RoutingEngine
     public async Task<RoutingExecution> ExecuteAsync(RoutingPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        using Activity? activity = RoutingTelemetry.Source.StartActivity("routing execute");
+        activity?.SetTag("ovsnet.routing.plan.steps", plan.Changes.Count);
+        try
+        {
+            RoutingExecution execution = await this.ExecuteCoreAsync(plan, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("ovsnet.routing.steps.performed", execution.Performed.Count);
+            return execution;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            RoutingTelemetry.MarkFailed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<RoutingExecution> ExecuteCoreAsync(RoutingPlan plan, CancellationToken cancellationToken)
+    {
         var performed = new List<PlannedChange>();
         foreach (PlannedChange change in plan.Changes)
         {
@@ -108,6 +126,28 @@ public sealed partial class RoutingEngine
     public async Task<IReadOnlyList<Exception>> UndoAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(performed);
+        using Activity? activity = RoutingTelemetry.Source.StartActivity("routing undo");
+        activity?.SetTag("ovsnet.routing.plan.steps", performed.Count);
+        try
+        {
+            IReadOnlyList<Exception> failures = await this.UndoCoreAsync(performed, cancellationToken).ConfigureAwait(false);
+            if (activity is not null && failures.Count > 0)
+            {
+                activity.SetTag("ovsnet.routing.steps.failed", failures.Count);
+                activity.SetStatus(ActivityStatusCode.Error, $"{failures.Count} step(s) could not be undone");
+            }
+
+            return failures;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            RoutingTelemetry.MarkFailed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<Exception>> UndoCoreAsync(IReadOnlyList<PlannedChange> performed, CancellationToken cancellationToken)
+    {
         var failures = new List<Exception>();
         var undone = new List<PlannedChange>();
         var failed = new HashSet<int>();

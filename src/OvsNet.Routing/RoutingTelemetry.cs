@@ -32,4 +32,11 @@ internal static class RoutingTelemetry
                 new KeyValuePair<string, object?>("ovsnet.routing.step.kind", change.Kind.ToString()));
         }
     }
+
+    /// <summary>Marks <paramref name="activity"/> as failed by <paramref name="exception"/>.</summary>
+    public static void MarkFailed(Activity activity, Exception exception)
+    {
+        activity.SetTag("error.type", exception.GetType().FullName);
+        activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+    }
 }

@@ -99,7 +99,7 @@ public sealed class BenchmarkSmokeTests
             Assert.True(exit == 0, $"micro-benchmarks exited with {exit}\n{stdout}\n{stderr}");
 
             string[] reports = Directory.GetFiles(Path.Combine(artifacts, "results"), "*-report.csv");
-            Assert.Equal(5, reports.Length); // Call, Framing, Parsing, Replica, Transaction
+            Assert.Equal(6, reports.Length); // Call, Framing, Parsing, Replica, Telemetry, Transaction
             foreach (string report in reports)
             {
                 string[] lines = await File.ReadAllLinesAsync(report);

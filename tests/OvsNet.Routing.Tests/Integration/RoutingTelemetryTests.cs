@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OvsNet.TestSupport;
 
 namespace OvsNet.Routing.Tests.Integration;
@@ -18,12 +19,17 @@ public sealed class RoutingTelemetryTests
         await using RtNetlinkClient client = await lab.OpenClientAsync();
         var engine = new RoutingEngine(client, TunnelRoutingManager.ToEngineOptions(HypervisorLab.Policy4));
         using var metrics = new MeasurementRecorder(OvsNetRoutingInstrumentation.MeterName);
+        using var spans = new ActivityRecorder(OvsNetRoutingInstrumentation.ActivitySourceName);
 
         RoutingExecution execution = await engine.ApplyAsync(TunnelRoutingManager.ToRoutingState(HypervisorLab.Policy4), Ct);
         Assert.Equal(
             execution.Performed.Select(c => c.Kind.ToString()),
             metrics.Of(Steps).Select(m => m.Tag("ovsnet.routing.step.kind")));
         Assert.All(metrics.Of(Steps), m => Assert.Equal(("applied", 1.0), (m.Tag("ovsnet.routing.step.outcome"), m.Value)));
+        Activity applied = Assert.Single(spans.Stopped);
+        Assert.Equal("routing execute", applied.DisplayName);
+        Assert.Equal(execution.Performed.Count, applied.GetTagItem("ovsnet.routing.steps.performed"));
+        Assert.Equal(ActivityStatusCode.Unset, applied.Status);
 
         // Applying again changes nothing, so nothing is counted.
         metrics.Clear();
@@ -31,6 +37,8 @@ public sealed class RoutingTelemetryTests
         Assert.Empty(metrics.Of(Steps));
 
         Assert.Empty(await engine.UndoAsync(execution.Performed, Ct));
+        Activity undo = spans.Stopped[^1];
+        Assert.Equal(("routing undo", execution.Performed.Count, ActivityStatusCode.Unset), (undo.DisplayName, undo.GetTagItem("ovsnet.routing.plan.steps"), undo.Status));
         Assert.Equal(
             execution.Performed.Reverse().Select(c => c.Kind.ToString()),
             metrics.Of(Steps).Select(m => m.Tag("ovsnet.routing.step.kind")));
@@ -46,8 +54,12 @@ public sealed class RoutingTelemetryTests
         lab.Hv.Ip("route", "add", "default", "via", "192.0.2.1", "dev", "mgmt0", "table", "200"); // the route step will fail
         var engine = new RoutingEngine(client, TunnelRoutingManager.ToEngineOptions(HypervisorLab.Policy4));
         using var metrics = new MeasurementRecorder(OvsNetRoutingInstrumentation.MeterName);
+        using var spans = new ActivityRecorder(OvsNetRoutingInstrumentation.ActivitySourceName);
 
         await Assert.ThrowsAsync<RoutingExecutionException>(() => engine.ExecuteAsync(plan, Ct));
+
+        Activity failed = Assert.Single(spans.Stopped, a => a.DisplayName == "routing execute");
+        Assert.Equal((ActivityStatusCode.Error, typeof(RoutingExecutionException).FullName), (failed.Status, failed.GetTagItem("error.type")));
 
         Assert.Equal(
             [("applied", "BringLinkUp"), ("applied", "AddAddress"), ("rolled_back", "AddAddress"), ("rolled_back", "BringLinkUp")],
