@@ -9,31 +9,15 @@ namespace OvsNet.Cluster.Tests;
 public sealed class StandaloneReconnectTests : IAsyncLifetime
 {
     private readonly CapturingLoggerFactory log = new();
-    private string? directory;
-    private OvsdbServerProcess? server;
+    private StandaloneServer? standalone;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null)
-        {
-            return;
-        }
-
-        this.directory = Directory.CreateTempSubdirectory("ovsnet-reconnect-").FullName;
-        this.server = await OvsdbServerProcess.CreateStandaloneAsync(this.directory, []);
-        await this.server.StartAsync();
-    }
+    public async ValueTask InitializeAsync() => this.standalone = await StandaloneServer.StartAsync("ovsnet-reconnect-");
 
     public async ValueTask DisposeAsync()
     {
-        if (this.server is not null)
+        if (this.standalone is not null)
         {
-            await this.server.DisposeAsync();
-        }
-
-        if (this.directory is not null)
-        {
-            Directory.Delete(this.directory, recursive: true);
+            await this.standalone.DisposeAsync();
         }
     }
 
@@ -179,9 +163,5 @@ public sealed class StandaloneReconnectTests : IAsyncLifetime
 
     private static Task Eventually(Func<bool> condition) => Poll.UntilAsync(condition);
 
-    private OvsdbServerProcess RequireServer()
-    {
-        Prerequisites.RequireTool("ovsdb-server");
-        return this.server ?? throw new InvalidOperationException("the server did not start");
-    }
+    private OvsdbServerProcess RequireServer() => this.standalone!.Require();
 }

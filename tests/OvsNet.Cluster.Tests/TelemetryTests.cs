@@ -13,31 +13,15 @@ namespace OvsNet.Cluster.Tests;
 public sealed class TelemetryTests : IAsyncLifetime
 {
     private const string Db = "Open_vSwitch";
-    private string? directory;
-    private OvsdbServerProcess? server;
+    private StandaloneServer? standalone;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (Prerequisites.FindTool("ovsdb-server") is null || Prerequisites.FindTool("ovsdb-tool") is null)
-        {
-            return;
-        }
-
-        this.directory = Directory.CreateTempSubdirectory("ovsnet-telemetry-").FullName;
-        this.server = await OvsdbServerProcess.CreateStandaloneAsync(this.directory, []);
-        await this.server.StartAsync();
-    }
+    public async ValueTask InitializeAsync() => this.standalone = await StandaloneServer.StartAsync("ovsnet-telemetry-");
 
     public async ValueTask DisposeAsync()
     {
-        if (this.server is not null)
+        if (this.standalone is not null)
         {
-            await this.server.DisposeAsync();
-        }
-
-        if (this.directory is not null)
-        {
-            Directory.Delete(this.directory, recursive: true);
+            await this.standalone.DisposeAsync();
         }
     }
 
@@ -187,7 +171,9 @@ public sealed class TelemetryTests : IAsyncLifetime
             Assert.Empty(metrics.Of("ovsdb.replica.subscriber_lags", this.Mine)); // full, not yet over
 
             await QosRows.InsertAsync(client, run, 2, TestTimeouts.CallToken());
+            // The snapshot is published before the subscribers are offered the changes, so wait for the count itself.
             await Eventually(() => replica.Current.GetTable("QoS").Count == before + 3);
+            await Eventually(() => metrics.Of("ovsdb.replica.subscriber_lags", this.Mine).Any());
             RecordedMeasurement lag = Assert.Single(metrics.Of("ovsdb.replica.subscriber_lags", this.Mine));
             Assert.Equal(Db, lag.Tag("db.namespace"));
         }
@@ -227,11 +213,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         }
     }
 
-    private bool Mine(RecordedMeasurement measurement) => measurement.Tag("server.address") == this.server?.SocketPath;
+    private bool Mine(RecordedMeasurement measurement) => measurement.Tag("server.address") == this.standalone?.Process?.SocketPath;
 
-    private OvsdbServerProcess RequireServer()
-    {
-        Prerequisites.RequireTool("ovsdb-server");
-        return this.server ?? throw new InvalidOperationException("the server did not start");
-    }
+    private OvsdbServerProcess RequireServer() => this.standalone!.Require();
 }
