@@ -29,13 +29,7 @@ public sealed partial class OvsdbClient
     /// <returns>The running monitor; dispose it to cancel.</returns>
     public async Task<OvsdbMonitor> MonitorAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
-        CheckMonitorRequests(database, requests, allowConditions: false, schema: null);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(nameof(options));
-        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
-        {
-            CheckMonitorRequests(database, requests, allowConditions: false, schema);
-        }
+        await this.CheckMonitorAsync(database, requests, allowConditions: false, options, cancellationToken).ConfigureAwait(false);
 
         var subscription = new MonitorSubscription<TableUpdates>(
             static (method, p) => method == "update"
@@ -67,13 +61,7 @@ public sealed partial class OvsdbClient
     /// <returns>The running monitor; dispose it to cancel.</returns>
     public async Task<OvsdbConditionalMonitor> MonitorCondAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
-        CheckMonitorRequests(database, requests, allowConditions: true, schema: null);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(nameof(options));
-        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
-        {
-            CheckMonitorRequests(database, requests, allowConditions: true, schema);
-        }
+        await this.CheckMonitorAsync(database, requests, allowConditions: true, options, cancellationToken).ConfigureAwait(false);
 
         MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription(options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync("monitor_cond", database, requests, subscription, null, cancellationToken).ConfigureAwait(false);
@@ -106,13 +94,7 @@ public sealed partial class OvsdbClient
     /// <returns>The running monitor; dispose it to cancel.</returns>
     public async Task<OvsdbConditionalMonitor> MonitorCondSinceAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, OvsdbUuid? lastTransactionId, OvsdbMonitorOptions options, CancellationToken cancellationToken = default)
     {
-        CheckMonitorRequests(database, requests, allowConditions: true, schema: null);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate(nameof(options));
-        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
-        {
-            CheckMonitorRequests(database, requests, allowConditions: true, schema);
-        }
+        await this.CheckMonitorAsync(database, requests, allowConditions: true, options, cancellationToken).ConfigureAwait(false);
 
         MonitorSubscription<OvsdbMonitorUpdate> subscription = CreateConditionalSubscription(options);
         (MonitorCore core, Rpc.RpcReply reply) = await this.StartMonitorAsync(
@@ -173,6 +155,21 @@ public sealed partial class OvsdbClient
 
         LogMessages.MonitorStarted(this.logger, monitorId, method, database);
         return (new MonitorCore(this, database, monitorId, target), reply);
+    }
+
+    /// <summary>
+    /// Checks a monitor's arguments before anything is sent: the requests' shape, the options, and, with
+    /// <see cref="OvsdbClientOptions.ValidateAgainstSchema"/>, the requests against the database's schema.
+    /// </summary>
+    private async ValueTask CheckMonitorAsync(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, bool allowConditions, OvsdbMonitorOptions options, CancellationToken cancellationToken)
+    {
+        CheckMonitorRequests(database, requests, allowConditions, schema: null);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(nameof(options));
+        if (await this.GetSchemaForValidationAsync(database, cancellationToken).ConfigureAwait(false) is { } schema)
+        {
+            CheckMonitorRequests(database, requests, allowConditions, schema);
+        }
     }
 
     private static void CheckMonitorRequests(string database, IReadOnlyDictionary<string, IReadOnlyList<MonitorRequest>> requests, bool allowConditions, DatabaseSchema? schema)
