@@ -4,7 +4,10 @@ using OvsNet.TestSupport;
 
 namespace OvsNet.Cluster.Tests;
 
-/// <summary>The session against scripted members: failover, stale members, the inactivity probe, callbacks, in-flight calls.</summary>
+/// <summary>
+/// The session against scripted members: failover, stale members, the inactivity probe, callbacks, in-flight calls, and
+/// the reconnect reasons counted for a member that becomes unsuitable and for the inactivity probe.
+/// </summary>
 public sealed class ScriptedSessionTests
 {
     private const string ThreeRemotes = "tcp:10.0.0.1:6641,tcp:10.0.0.2:6641,tcp:10.0.0.3:6641";
@@ -144,6 +147,106 @@ public sealed class ScriptedSessionTests
             await Task.Delay(1000);
             Assert.Equal(2, members.Connected.Count);
             Assert.Equal(OvsdbSessionState.Connected, session.State);
+        }
+    }
+
+    [Theory]
+    [InlineData("10.0.91", "{\"modify\":{\"leader\":false,\"index\":8}}", "it is not the cluster leader")]
+    [InlineData("10.0.92", "{\"delete\":null}", "the server does not serve database Open_vSwitch")]
+    public async Task A_member_that_becomes_unsuitable_counts_one_reconnect_from_it_with_reason_member_unsuitable(string subnet, string rowUpdate, string rejection)
+    {
+        // Listeners are process-global: the measurements are filtered by this case's own scripted addresses.
+        using var metrics = new MeasurementRecorder(OvsNetInstrumentation.MeterName);
+        string first = subnet + ".1", second = subnet + ".2";
+        var pushUpdate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var members = new ScriptedMembers(async (endpoint, number, peer) =>
+        {
+            if (endpoint.Host == first && number == 1)
+            {
+                (string monitorId, string row) = await ScriptedMembers.AnswerServerMonitorAsync(peer, leader: true, index: 7);
+                await pushUpdate.Task.WaitAsync(TestTimeouts.Call);
+                await peer.NotifyAsync("update2", $"[{monitorId},{{\"Database\":{{\"{row}\":{rowUpdate}}}}}]");
+                await ScriptedMembers.AnswerEchoesAsync(peer);
+            }
+            else
+            {
+                await ScriptedMembers.AnswerServerMonitorAsync(peer, leader: endpoint.Host == second, index: 9);
+                await ScriptedMembers.AnswerEchoesAsync(peer);
+            }
+        });
+        OvsdbSession session = OvsdbSession.Create(this.Options(members, $"tcp:{first}:6641,tcp:{second}:6641"));
+        await using (session)
+        {
+            var recorder = new StateRecorder(session);
+            await session.StartAsync(TestTimeouts.CallToken());
+            Assert.Equal(first, session.CurrentEndpoint!.Host);
+            bool Mine(RecordedMeasurement m) => m.Tag("server.address") is { } address && (address == first || address == second);
+            Assert.Empty(metrics.Of("ovsdb.session.reconnects", Mine));
+
+            pushUpdate.SetResult(); // the _Server row changes while the session is connected to the first member
+            await recorder.WaitForAsync(OvsdbSessionState.Connected, 2, TestTimeouts.Eventually);
+            Assert.Equal(second, session.CurrentEndpoint!.Host);
+            Assert.Contains(recorder.Events, e => e.NewState == OvsdbSessionState.Reconnecting
+                && e.Exception?.Message.Contains("no longer suitable: " + rejection, StringComparison.Ordinal) == true);
+
+            RecordedMeasurement reconnect = Assert.Single(metrics.Of("ovsdb.session.reconnects", Mine));
+            Assert.Equal(1, reconnect.Value);
+            Assert.Equal("member_unsuitable", reconnect.Tag("ovsdb.session.reconnect.reason"));
+            Assert.Equal(first, reconnect.Tag("server.address"));
+            Assert.Equal(6641, reconnect.Tags["server.port"]);
+            Assert.Equal("ovsdb", reconnect.Tag("db.system.name"));
+            Assert.Equal(typeof(OvsdbConnectionException).FullName, reconnect.Tag("error.type"));
+            Assert.Equal(second, Assert.Single(metrics.Of("ovsdb.session.failovers", Mine)).Tag("server.address"));
+        }
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_by_the_inactivity_probe_counts_one_reconnect_with_reason_inactivity_probe()
+    {
+        // Listeners are process-global: the measurements are filtered by this test's own scripted address.
+        const string Silent = "10.0.93.1";
+        using var metrics = new MeasurementRecorder(OvsNetInstrumentation.MeterName);
+        var firstPeerSawEcho = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var members = new ScriptedMembers(async (_, number, peer) =>
+        {
+            await ScriptedMembers.AnswerServerMonitorAsync(peer, leader: true, index: 1, model: "standalone");
+            if (number == 1)
+            {
+                await peer.ExpectRequestAsync("echo"); // and never answer it, nor send anything else
+                firstPeerSawEcho.TrySetResult();
+                try
+                {
+                    await peer.ReceiveAsync(new CancellationTokenSource(TestTimeouts.Call).Token);
+                }
+                catch (EndOfStreamException)
+                {
+                    // The session closed the silent connection.
+                }
+            }
+            else
+            {
+                await ScriptedMembers.AnswerEchoesAsync(peer);
+            }
+        });
+        OvsdbSession session = OvsdbSession.Create(this.Options(members, $"tcp:{Silent}:6640", probe: TimeSpan.FromSeconds(1)));
+        await using (session)
+        {
+            var recorder = new StateRecorder(session);
+            await session.StartAsync(TestTimeouts.CallToken());
+            bool Mine(RecordedMeasurement m) => m.Tag("server.address") == Silent;
+            Assert.Empty(metrics.Of("ovsdb.session.reconnects", Mine));
+
+            await firstPeerSawEcho.Task.WaitAsync(TestTimeouts.Call);
+            await recorder.WaitForAsync(OvsdbSessionState.Connected, 2, TestTimeouts.Eventually);
+            Assert.Contains("inactivity probe", recorder.Events[1].Exception!.Message, StringComparison.Ordinal);
+
+            RecordedMeasurement reconnect = Assert.Single(metrics.Of("ovsdb.session.reconnects", Mine));
+            Assert.Equal(1, reconnect.Value);
+            Assert.Equal("inactivity_probe", reconnect.Tag("ovsdb.session.reconnect.reason"));
+            Assert.Equal(6640, reconnect.Tags["server.port"]);
+            Assert.Equal("ovsdb", reconnect.Tag("db.system.name"));
+            Assert.Equal(typeof(OvsdbConnectionException).FullName, reconnect.Tag("error.type"));
+            Assert.Empty(metrics.Of("ovsdb.session.failovers", Mine)); // the same (only) member again
         }
     }
 

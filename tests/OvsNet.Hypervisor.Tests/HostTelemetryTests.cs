@@ -6,7 +6,7 @@ using OvsNet.TestSupport;
 
 namespace OvsNet.Hypervisor.Tests;
 
-/// <summary><c>ovsnet.host.applies</c>, the host apply spans and the host log messages, on a real ovs-vswitchd in a namespace.</summary>
+/// <summary><c>ovsnet.host.applies</c>, the host apply and remove spans and the host log messages, on a real ovs-vswitchd in a namespace.</summary>
 [Trait("Category", "Integration")]
 [Collection(TelemetryCollection.Name)]
 public sealed class HostTelemetryTests
@@ -64,6 +64,37 @@ public sealed class HostTelemetryTests
         Assert.Equal(apply.SpanId, rollback.ParentSpanId);
         Assert.Equal(failure.RolledBack.Count, rollback.GetTagItem("ovsnet.host.rollback.undone"));
         Assert.Equal(804, Assert.Single(log.Entries, e => e.Level == LogLevel.Warning).EventId);
+    }
+
+    [Fact]
+    public async Task A_remove_counts_as_applied_then_unchanged_with_a_host_remove_span()
+    {
+        await using HostLab lab = await HostLab.StartAsync();
+        HostNetworkSpec spec = HostLab.Spec();
+        await lab.Manager.ApplyAsync(spec, HostLab.Token());
+        using var metrics = new MeasurementRecorder(OvsNetHypervisorInstrumentation.MeterName);
+        using var traces = new ActivityRecorder(OvsNetHypervisorInstrumentation.ActivitySourceName);
+
+        HostNetworkResult removed = await lab.Manager.RemoveAsync(spec, HostLab.Token());
+        Assert.True(removed.Changed, removed.ToString());
+
+        RecordedMeasurement counted = Assert.Single(metrics.Of(Applies));
+        Assert.Equal(("remove", "applied", 1.0), (counted.Tag("ovsnet.host.operation"), counted.Tag("ovsnet.host.apply.outcome"), counted.Value));
+        Assert.Null(counted.Tag("error.type"));
+        Activity remove = Assert.Single(traces.Stopped, a => a.DisplayName == "host remove");
+        Assert.DoesNotContain(traces.Stopped, a => a.DisplayName == "host apply");
+        Assert.Equal(ActivityKind.Internal, remove.Kind);
+        Assert.Equal("remove", remove.GetTagItem("ovsnet.host.operation"));
+        Assert.Equal("br0", remove.GetTagItem("ovsnet.host.bridge"));
+        Assert.Equal("applied", remove.GetTagItem("ovsnet.host.apply.outcome"));
+        Assert.Null(remove.GetTagItem("error.type"));
+        Assert.Equal(ActivityStatusCode.Unset, remove.Status);
+
+        metrics.Clear();
+        HostNetworkResult again = await lab.Manager.RemoveAsync(spec, HostLab.Token());
+        Assert.False(again.Changed, again.ToString());
+        RecordedMeasurement unchanged = Assert.Single(metrics.Of(Applies));
+        Assert.Equal(("remove", "unchanged"), (unchanged.Tag("ovsnet.host.operation"), unchanged.Tag("ovsnet.host.apply.outcome")));
     }
 
     private sealed record LogEntry(int EventId, LogLevel Level, string Message);
