@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 projects=("$@")
 if [ ${#projects[@]} -eq 0 ]; then
-  projects=(OvsNet.Protocol OvsNet OvsNet.Vswitch OvsNet.Routing OvsNet.Hypervisor OvsNet.Testing)
+  projects=(OvsNet.Protocol OvsNet OvsNet.Vswitch OvsNet.Routing OvsNet.Hypervisor OvsNet.Hosting OvsNet.OpenTelemetry OvsNet.Testing)
 fi
 
 header='#nullable enable'

@@ -21,6 +21,10 @@ internal static class HostTelemetry
     public static Counter<long> Applies { get; } =
         Meter.CreateCounter<long>("ovsnet.host.applies", "{apply}", "HostNetworkManager applies and removals, by outcome.");
 
+    /// <summary>Gets <c>ovsnet.host.repairs</c>: reconciler passes that found drift after the host had converged and changed it back.</summary>
+    public static Counter<long> Repairs { get; } =
+        Meter.CreateCounter<long>("ovsnet.host.repairs", "{repair}", "HostNetworkReconciler passes that repaired drift on a converged host.");
+
     /// <summary>Counts one apply or removal.</summary>
     /// <param name="operation">apply or remove.</param>
     /// <param name="outcome">applied, unchanged, refused, rolled_back, cancelled.</param>

@@ -276,6 +276,7 @@ public sealed partial class OvsdbSession
             }
 
             this.state = newState;
+            this.stateChangedAt = DateTimeOffset.UtcNow;
         }
 
         LogMessages.SessionStateChanged(this.logger, oldState, newState, endpoint);

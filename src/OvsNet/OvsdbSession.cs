@@ -33,6 +33,7 @@ public sealed partial class OvsdbSession : IAsyncDisposable
     private TaskCompletionSource<OvsdbClient> connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SessionConnection? current;
     private OvsdbSessionState state = OvsdbSessionState.Connecting;
+    private DateTimeOffset stateChangedAt = DateTimeOffset.UtcNow;
     private Exception? lastError;
     private long highestIndex;
     private Task? loop;
@@ -63,6 +64,21 @@ public sealed partial class OvsdbSession : IAsyncDisposable
             lock (this.gate)
             {
                 return this.state;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets when <see cref="State"/> last changed (UTC; the session's creation until the first change). Health checks
+    /// use it to tell a reconnection in progress from one that has lasted too long.
+    /// </summary>
+    public DateTimeOffset StateChangedAt
+    {
+        get
+        {
+            lock (this.gate)
+            {
+                return this.stateChangedAt;
             }
         }
     }

@@ -55,6 +55,13 @@ public sealed class OvsdbSessionOptions
     /// </summary>
     public Func<OvsdbEndpoint, CancellationToken, Task<Stream>>? ConnectStream { get; init; }
 
+    /// <summary>
+    /// Checks the options as <see cref="OvsdbSession.Create"/> does, without creating a session: the remotes parse,
+    /// backoff and timeouts are in range, and TLS settings exist for <c>ssl:</c> remotes.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
+    public void Validate() => this.Validate("options");
+
     /// <summary>Checks the options once and returns the parsed remotes.</summary>
     internal IReadOnlyList<OvsdbEndpoint> Validate(string parameterName)
     {

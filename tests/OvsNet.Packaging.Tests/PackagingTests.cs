@@ -14,11 +14,11 @@ namespace OvsNet.Packaging.Tests;
 [Trait("Category", "Integration")]
 public sealed class PackagingTests(OvsdbServerFixture vswitchDb) : IClassFixture<OvsdbServerFixture>
 {
-    private static readonly string[] Packages = ["OvsNet.Protocol", "OvsNet", "OvsNet.Vswitch", "OvsNet.Routing", "OvsNet.Hypervisor", "OvsNet.Testing"];
+    private static readonly string[] Packages = ["OvsNet.Protocol", "OvsNet", "OvsNet.Vswitch", "OvsNet.Routing", "OvsNet.Hypervisor", "OvsNet.Hosting", "OvsNet.OpenTelemetry", "OvsNet.Testing"];
     private static readonly TimeSpan DotnetTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
-    public async Task Consumer_app_built_from_packed_packages_uses_client_vswitch_routing_host_spec_and_generator()
+    public async Task Consumer_app_built_from_packed_packages_uses_client_vswitch_routing_host_spec_generator_and_hosting()
     {
         vswitchDb.Require();
         string repo = RepositoryRoot();
@@ -57,6 +57,8 @@ public sealed class PackagingTests(OvsdbServerFixture vswitchDb) : IClassFixture
                 Assert.Contains("bridges: br-consumer", output, StringComparison.Ordinal);
                 Assert.Contains("rt_tables: 200 tunnel", output, StringComparison.Ordinal);
                 Assert.Contains("host files: ", output, StringComparison.Ordinal);
+                Assert.Contains("hosted: bridges=br-consumer health=Healthy", output, StringComparison.Ordinal);
+                Assert.Contains("telemetry sources: OvsNet,OvsNet.Routing,OvsNet.Hypervisor", output, StringComparison.Ordinal);
                 Assert.Contains("consumer: done", output, StringComparison.Ordinal);
                 Assert.Contains("br-consumer", await vswitchDb.VsctlAsync("list-br"), StringComparison.Ordinal);
             }

@@ -9,6 +9,23 @@ namespace OvsNet.Replica.Tests;
 public sealed class ReconnectTests
 {
     [Fact]
+    public async Task A_replica_that_does_not_fit_the_schema_started_before_its_session_connects_fails_its_start_and_leaves_the_session_connected()
+    {
+        Prerequisites.RequireTool("ovsdb-server");
+        await using RestartableServer server = await RestartableServer.CreateAsync();
+        await using OvsdbSession session = OvsdbSession.Create(new OvsdbSessionOptions { Remotes = server.Endpoint });
+
+        // The replica registers its connection callback before the first connection, so its first attach runs there.
+        Task<OvsdbReplica> start = OvsdbReplica.StartAsync(session, new OvsdbReplicaOptions { Tables = [new OvsdbReplicaTableOptions("No_Such_Table")] }, TestTimeouts.CallToken());
+        await session.StartAsync(TestTimeouts.CallToken());
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => start);
+        Assert.Contains("has no table 'No_Such_Table'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(OvsdbSessionState.Connected, session.State);
+        await session.Client.EchoAsync(TestTimeouts.CallToken());
+    }
+
+    [Fact]
     public async Task Attaching_to_a_new_client_after_a_restart_swaps_in_the_new_state_atomically_with_exact_events()
     {
         Prerequisites.RequireTool("ovsdb-server");

@@ -92,7 +92,7 @@ public sealed partial class OvsdbReplica
                     this.Publish(next, changes);
                     monitor.Conditional?.ReleaseInitial(); // applied: the snapshot holds the rows now
                     monitor.Plain?.ReleaseInitial();
-                    this.state = OvsdbReplicaState.Synchronized;
+                    this.SetStateLocked(OvsdbReplicaState.Synchronized);
                     this.error = null;
                     Volatile.Write(ref this.handle, monitor);
                     ReplicaLog.Attached(this.logger, this.Database, monitor.Method, found, next.Version, changes.Count);
@@ -152,7 +152,7 @@ public sealed partial class OvsdbReplica
         {
             if (this.state == OvsdbReplicaState.Synchronized)
             {
-                this.state = OvsdbReplicaState.Disconnected;
+                this.SetStateLocked(OvsdbReplicaState.Disconnected);
             }
         }
     }

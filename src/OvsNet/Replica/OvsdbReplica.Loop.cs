@@ -36,7 +36,7 @@ public sealed partial class OvsdbReplica
             {
                 if (ReferenceEquals(this.handle, monitor) && this.state == OvsdbReplicaState.Synchronized)
                 {
-                    this.state = OvsdbReplicaState.Disconnected;
+                    this.SetStateLocked(OvsdbReplicaState.Disconnected);
                     this.error = ex;
                 }
             }
@@ -78,7 +78,7 @@ public sealed partial class OvsdbReplica
                 return;
             }
 
-            this.state = OvsdbReplicaState.Faulted;
+            this.SetStateLocked(OvsdbReplicaState.Faulted);
             this.error = failure;
             this.resumable = false;
             ending = this.subscribers;

@@ -19,13 +19,28 @@ public sealed partial class OvsdbReplica
     {
         ArgumentNullException.ThrowIfNull(session);
         var replica = new OvsdbReplica(options);
-        replica.sessionRegistration = session.OnConnected(replica.AttachAsync);
+
+        // Options that do not fit the schema fail the start, wherever the first attach runs: a callback that threw
+        // would make the session drop every connection and never report itself connected.
+        var unfit = new TaskCompletionSource<OvsdbClient>(TaskCreationOptions.RunContinuationsAsynchronously);
+        replica.sessionRegistration = session.OnConnected(async (client, ct) =>
+        {
+            try
+            {
+                await replica.AttachAsync(client, ct).ConfigureAwait(false);
+            }
+            catch (ArgumentException ex) when (replica.LastSynchronization == OvsdbReplicaSynchronization.None)
+            {
+                unfit.TrySetException(ex);
+            }
+        });
         try
         {
             // The callback only runs from the next connection on; attach to the current one unless it already ran.
             while (true)
             {
-                OvsdbClient client = await session.GetClientAsync(cancellationToken).ConfigureAwait(false);
+                Task<OvsdbClient> connected = session.GetClientAsync(cancellationToken);
+                OvsdbClient client = await (await Task.WhenAny(connected, unfit.Task).ConfigureAwait(false)).ConfigureAwait(false);
                 try
                 {
                     await replica.AttachCoreAsync(client, onlyIfDetached: true, cancellationToken).ConfigureAwait(false);

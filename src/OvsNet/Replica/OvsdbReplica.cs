@@ -33,6 +33,9 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
     private bool resumable;
     private OvsdbReplicaSynchronization lastSynchronization;
     private OvsdbReplicaState state = OvsdbReplicaState.Disconnected;
+    private DateTimeOffset stateChangedAt = DateTimeOffset.UtcNow;
+    private DateTimeOffset? lastSubscriberLagAt;
+    private long laggedSubscribers;
     private Exception? error;
     private IDisposable? sessionRegistration;
     private int disposed;
@@ -78,6 +81,36 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             lock (this.writeLock)
             {
                 return this.state;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets when <see cref="State"/> last changed (UTC; the replica's creation until its first load). A replica that
+    /// has been <see cref="OvsdbReplicaState.Disconnected"/> for long has not caught up since the connection was lost.
+    /// </summary>
+    public DateTimeOffset StateChangedAt
+    {
+        get
+        {
+            lock (this.writeLock)
+            {
+                return this.stateChangedAt;
+            }
+        }
+    }
+
+    /// <summary>Gets how many subscriptions have been ended because their consumer fell behind (<see cref="OvsdbReplicaLaggedException"/>).</summary>
+    public long LaggedSubscribers => Interlocked.Read(ref this.laggedSubscribers);
+
+    /// <summary>Gets when a subscription was last ended because its consumer fell behind (UTC), or null if none ever was.</summary>
+    public DateTimeOffset? LastSubscriberLagAt
+    {
+        get
+        {
+            lock (this.writeLock)
+            {
+                return this.lastSubscriberLagAt;
             }
         }
     }
@@ -197,7 +230,7 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             ImmutableArray<OvsdbReplicaSubscription> ending;
             lock (this.writeLock)
             {
-                this.state = OvsdbReplicaState.Disposed;
+                this.SetStateLocked(OvsdbReplicaState.Disposed);
                 ending = this.subscribers;
                 this.subscribers = [];
             }
@@ -229,6 +262,8 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
             {
                 lagged = lagged.Add(subscription);
                 ReplicaLog.SubscriberLagged(this.logger, next.Version);
+                Interlocked.Increment(ref this.laggedSubscribers);
+                this.lastSubscriberLagAt = DateTimeOffset.UtcNow;
                 OvsdbTelemetry.RecordSubscriberLag(this);
             }
         }
@@ -236,6 +271,16 @@ public sealed partial class OvsdbReplica : IAsyncDisposable
         if (!lagged.IsEmpty)
         {
             this.subscribers = this.subscribers.RemoveRange(lagged);
+        }
+    }
+
+    /// <summary>Moves to <paramref name="newState"/> and records when. Caller holds <see cref="writeLock"/>.</summary>
+    private void SetStateLocked(OvsdbReplicaState newState)
+    {
+        if (this.state != newState)
+        {
+            this.state = newState;
+            this.stateChangedAt = DateTimeOffset.UtcNow;
         }
     }
 

@@ -2,10 +2,15 @@
 // database endpoint (both private ovsdb-servers). Every result is printed as "key: value" for the test to check.
 using System.Net;
 using Consumer.Gadgets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using OvsNet;
+using OvsNet.Hosting;
 using OvsNet.Hypervisor;
 using OvsNet.Hypervisor.Rendering;
 using OvsNet.Mapping;
+using OvsNet.OpenTelemetry;
 using OvsNet.Protocol;
 using OvsNet.Routing;
 using OvsNet.Routing.Rendering;
@@ -68,4 +73,28 @@ var spec = new HostNetworkSpec
     Tunnels = [new TunnelPeerSpec { Name = "gre0", RemoteAddress = IPAddress.Parse("198.51.101.10"), Key = 42, RemoteSubnet = IPNetwork.Parse("198.51.101.0/24") }],
 };
 Console.WriteLine($"host files: {string.Join(",", HostNetworkRenderer.Render(spec).Keys.Order(StringComparer.Ordinal))}");
+// Hosting: a session and a replica as hosted services, with their health checks (started by hand: no host here).
+var services = new ServiceCollection();
+services.AddLogging();
+services.AddOvsdbSession(settings => settings.Remotes = vswitchEndpoint);
+services.AddOvsdbReplica(replica => replica.AddTable("Bridge", "name"));
+services.AddHealthChecks().AddOvsdbSession().AddOvsdbReplica();
+await using (ServiceProvider provider = services.BuildServiceProvider())
+{
+    IHostedService[] hosted = [.. provider.GetServices<IHostedService>()];
+    foreach (IHostedService service in hosted)
+    {
+        await service.StartAsync(CancellationToken.None);
+    }
+
+    OvsNet.Replica.OvsdbReplica replica = await provider.GetRequiredService<OvsdbHostedReplica>().WaitAsync();
+    HealthReport health = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+    Console.WriteLine($"hosted: bridges={string.Join(",", replica.Current.Table<Bridge>().All.Select(b => b.Name))} health={health.Status}");
+    foreach (IHostedService service in hosted.Reverse())
+    {
+        await service.StopAsync(CancellationToken.None);
+    }
+}
+
+Console.WriteLine($"telemetry sources: {string.Join(",", OvsNetOpenTelemetryExtensions.SourceNames)}");
 Console.WriteLine("consumer: done");
