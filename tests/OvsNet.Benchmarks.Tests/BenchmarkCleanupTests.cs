@@ -46,13 +46,18 @@ public sealed class BenchmarkCleanupTests
     {
         string tmp = Directory.CreateTempSubdirectory("ovsnet-bench-cleanup-").FullName;
         string output = Path.Combine(tmp, "out");
-        var start = new ProcessStartInfo(program)
+        // Through env --default-signal=INT (it execs, so the pid stays the runner's): a shell without job control starts
+        // background commands with SIGINT ignored, and an ignored SIGINT stays ignored in .NET, which would turn this
+        // test into a check of how the test run itself was started.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(program);
         foreach (string arg in prefix.Concat(LongRun).Concat(["--out", output]))
         {
             start.ArgumentList.Add(arg);
