@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OvsNet.Routing;
 using OvsNet.Vswitch;
@@ -11,7 +10,7 @@ namespace OvsNet.Hypervisor;
 /// once converged and every <see cref="HostNetworkReconcilerOptions.RetryDelay"/> after a failure. The connections
 /// (ovsdb-server, netlink in the namespace, ovs-vswitchd's control socket) are opened by the first pass and opened
 /// again after a failed one, so the reconciler follows restarts of ovsdb-server and ovs-vswitchd. A pass that changes
-/// something after the host had converged is a repair: counted (<c>ovsnet.host.repairs</c>) and logged as a warning.
+/// something after the host had first converged is a repair: counted (<c>ovsnet.host.repairs</c>) and logged as a warning.
 /// </summary>
 /// <remarks>Thread-safe: passes never overlap; <see cref="Status"/> may be read from any thread.</remarks>
 public sealed class HostNetworkReconciler : IAsyncDisposable
@@ -105,10 +104,10 @@ public sealed class HostNetworkReconciler : IAsyncDisposable
                 throw;
             }
 
-            bool repair = result.Changed && before.IsConverged;
+            bool repair = result.Changed && before.LastSuccessAt is not null;
             if (repair)
             {
-                LogMessages.Repaired(this.logger, this.options.Spec.Bridge.Name, result.Vswitch.Changes.Count, result.Routing.Count, result.OvsRouter.Count);
+                LogMessages.Repaired(this.logger, this.options.Spec.Bridge.Name, result.ToString().ReplaceLineEndings("; "));
                 HostTelemetry.Repairs.Add(1);
             }
 
@@ -150,32 +149,6 @@ public sealed class HostNetworkReconciler : IAsyncDisposable
         }
     }
 
-    /// <summary>Finds ovs-vswitchd's control socket: the option itself, or <c>ovs-vswitchd.PID.ctl</c> next to the pidfile it names.</summary>
-    internal static string ResolveControlSocket(string control)
-    {
-        if (!control.EndsWith(".pid", StringComparison.Ordinal))
-        {
-            return control;
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(control).Trim();
-        }
-        catch (IOException ex)
-        {
-            throw new IOException($"Cannot read ovs-vswitchd's pidfile {control}: {ex.Message} Is ovs-vswitchd running?", ex);
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid <= 0)
-        {
-            throw new IOException($"ovs-vswitchd's pidfile {control} does not hold a process id ('{text}').");
-        }
-
-        return Path.Combine(Path.GetDirectoryName(control) ?? "/", $"ovs-vswitchd.{pid.ToString(CultureInfo.InvariantCulture)}.ctl");
-    }
-
     private async Task<HostNetworkManager> ConnectAsync(CancellationToken cancellationToken)
     {
         ILoggerFactory loggerFactory = this.options.Host.LoggerFactory;
@@ -190,7 +163,7 @@ public sealed class HostNetworkReconciler : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
             if (this.options.VswitchdControl is { } controlPath)
             {
-                this.control = await OvsUnixctlClient.ConnectAsync(ResolveControlSocket(controlPath), loggerFactory, cancellationToken).ConfigureAwait(false);
+                this.control = await OvsUnixctlClient.ConnectAsync(OvsUnixctlClient.ResolveSocketPath(controlPath), loggerFactory, cancellationToken).ConfigureAwait(false);
             }
 
             this.manager = new HostNetworkManager(this.vswitch, this.netlink, this.control, this.options.Host);

@@ -16,9 +16,10 @@ public sealed class HostNetworkReconcilerOptions
     public string VswitchRemote { get; init; } = DefaultVswitchRemote;
 
     /// <summary>
-    /// Gets ovs-vswitchd's control socket (<c>ovs-vswitchd.PID.ctl</c>), or its pidfile (a path ending in <c>.pid</c>;
-    /// the socket is then <c>ovs-vswitchd.PID.ctl</c> next to it, found again on every reconnection, so a restarted
-    /// ovs-vswitchd is followed), or null when the spec needs no userspace router (default <see cref="DefaultVswitchdControl"/>).
+    /// Gets ovs-vswitchd's control socket (<c>ovs-vswitchd.PID.ctl</c>), its pidfile (a path ending in <c>.pid</c>; the
+    /// socket is then <c>ovs-vswitchd.PID.ctl</c> next to it, found again on every reconnection, so a restarted
+    /// ovs-vswitchd is followed), or null when the spec needs no userspace router (default
+    /// <see cref="DefaultVswitchdControl"/>). See <see cref="OvsUnixctlClient.ResolveSocketPath"/>.
     /// </summary>
     public string? VswitchdControl { get; init; } = DefaultVswitchdControl;
 
@@ -46,9 +47,9 @@ public sealed class HostNetworkReconcilerOptions
             throw new ArgumentException($"HostNetworkReconcilerOptions.VswitchRemote '{this.VswitchRemote}' is not an OVSDB remote (unix:PATH, tcp:HOST:PORT or ssl:HOST:PORT).", nameof(this.VswitchRemote));
         }
 
-        if (this.VswitchdControl is not null && !Path.IsPathRooted(this.VswitchdControl))
+        if (this.VswitchdControl is { } control && (string.IsNullOrWhiteSpace(control) || (!Path.IsPathRooted(control) && control.Contains('/', StringComparison.Ordinal))))
         {
-            throw new ArgumentException($"HostNetworkReconcilerOptions.VswitchdControl '{this.VswitchdControl}' must be an absolute path.", nameof(this.VswitchdControl));
+            throw new ArgumentException($"HostNetworkReconcilerOptions.VswitchdControl '{control}' must be an absolute path (socket or pidfile) or a daemon name such as ovs-vswitchd.", nameof(this.VswitchdControl));
         }
 
         if (this.Interval <= TimeSpan.Zero || this.RetryDelay <= TimeSpan.Zero)

@@ -6,7 +6,7 @@ public sealed record HostNetworkReconcilerStatus
     /// <summary>Gets how many passes have run.</summary>
     public long Passes { get; init; }
 
-    /// <summary>Gets how many passes found drift after the host had converged and changed it back.</summary>
+    /// <summary>Gets how many passes found drift after the host had first converged and changed it back.</summary>
     public long Repairs { get; init; }
 
     /// <summary>Gets when the latest pass ended (UTC), or null before the first.</summary>

@@ -26,8 +26,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 805, Level = LogLevel.Debug, Message = "Host {Operation} refused before any change: {Reason}")]
     public static partial void Refused(ILogger logger, string operation, string reason);
 
-    [LoggerMessage(EventId = 806, Level = LogLevel.Warning, Message = "Host reconciler repaired drift on bridge {Bridge}: {VswitchChanges} OVS change(s), {RoutingChanges} routing change(s), {RouterChanges} ovs-router change(s)")]
-    public static partial void Repaired(ILogger logger, string bridge, int vswitchChanges, int routingChanges, int routerChanges);
+    [LoggerMessage(EventId = 806, Level = LogLevel.Warning, Message = "Host reconciler repaired drift on bridge {Bridge}: {Changes}")]
+    public static partial void Repaired(ILogger logger, string bridge, string changes);
 
     [LoggerMessage(EventId = 807, Level = LogLevel.Error, Message = "Host reconciler pass failed; retrying in {RetryDelay}")]
     public static partial void ReconcileFailed(ILogger logger, TimeSpan retryDelay, Exception exception);

@@ -63,6 +63,89 @@ public sealed class OvsRouterTable
         }
     }
 
+    /// <summary>
+    /// Asks ovs-vswitchd which way it would send a tunnel packet to <paramref name="destination"/>
+    /// (<c>ovs/route/lookup</c>): the answer the userspace datapath acts on.
+    /// </summary>
+    /// <param name="destination">The tunnel destination.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The device, gateway and source, or null when ovs-vswitchd has no route.</returns>
+    public async Task<OvsRouteLookup?> LookupAsync(IPAddress destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        string text;
+        try
+        {
+            text = await this.control.ExecuteAsync("ovs/route/lookup", [destination.ToString()], cancellationToken).ConfigureAwait(false);
+        }
+        catch (OvsUnixctlException ex) when (ex.Message.Contains("Not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return ParseLookup(destination, text);
+    }
+
+    /// <summary>Parses <c>ovs/route/lookup</c> output (<c>src S</c>, <c>gateway G</c>, <c>dev D</c> lines).</summary>
+    /// <param name="destination">The destination asked for.</param>
+    /// <param name="text">The output.</param>
+    /// <returns>The answer, or null for <c>Not found</c>.</returns>
+    /// <exception cref="FormatException">The output has no device.</exception>
+    public static OvsRouteLookup? ParseLookup(IPAddress destination, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains("Not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string? device = null;
+        IPAddress? gateway = null;
+        IPAddress? source = null;
+        foreach (string raw in text.Split('\n'))
+        {
+            string line = raw.Trim();
+            int space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space < 0)
+            {
+                continue;
+            }
+
+            string key = line[..space];
+            string value = line[(space + 1)..].Trim();
+            switch (key)
+            {
+                case "dev":
+                    device = value;
+                    break;
+                case "gateway":
+                    gateway = ParseAddress(value);
+                    break;
+                case "src":
+                    source = ParseAddress(value);
+                    break;
+            }
+        }
+
+        return new OvsRouteLookup
+        {
+            Destination = destination,
+            Device = device ?? throw new FormatException($"The ovs/route/lookup answer '{text.Trim()}' names no device."),
+            Gateway = gateway is null || gateway.Equals(IPAddress.Any) || gateway.Equals(IPAddress.IPv6Any) ? null : gateway,
+            Source = source,
+        };
+    }
+
+    private static IPAddress? ParseAddress(string value)
+    {
+        if (!IPAddress.TryParse(value, out IPAddress? address))
+        {
+            return null;
+        }
+
+        return address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    }
+
     /// <summary>Parses <c>ovs/route/show</c> output (lines such as <c>User: 198.51.101.0/24 dev tep0 GW 198.51.100.1 SRC 198.51.100.10</c>).</summary>
     /// <param name="text">The command's output.</param>
     /// <returns>The entries; lines that are not entries (the "Route Table:" title) are skipped.</returns>

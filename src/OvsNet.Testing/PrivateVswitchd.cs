@@ -71,9 +71,7 @@ public sealed class PrivateVswitchd : IAsyncDisposable
                 "--remote=punix:" + Path.Combine(w, "db.sock"), "--pidfile=" + vswitchd.OvsdbServerPidPath,
                 "--unixctl=" + Path.Combine(w, "ovsdb.ctl"), "--log-file=" + Path.Combine(w, "ovsdb.log"), "--detach", "--no-chdir").ConfigureAwait(false);
             await vswitchd.VsctlAsync("--no-wait", "init").ConfigureAwait(false);
-            await vswitchd.RunAsync("ip", "netns", "exec", ns.Name, Tool("ovs-vswitchd"), "unix:" + Path.Combine(w, "db.sock"),
-                "--pidfile=" + vswitchd.VswitchdPidPath, "--unixctl=" + Path.Combine(w, "vs.ctl"),
-                "--log-file=" + vswitchd.VswitchdLog, "--detach", "--no-chdir").ConfigureAwait(false);
+            await vswitchd.StartVswitchdAsync().ConfigureAwait(false);
             return vswitchd;
         }
         catch
@@ -81,6 +79,18 @@ public sealed class PrivateVswitchd : IAsyncDisposable
             await vswitchd.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops ovs-vswitchd (by its pid) and starts it again with the same database, control socket and log, as a package
+    /// upgrade or a crash and restart would. Its kernel devices are recreated from the database; its own router
+    /// (<c>ovs/route</c>) starts empty of user routes.
+    /// </summary>
+    /// <returns>A task that completes when the new ovs-vswitchd has detached (its control socket answers).</returns>
+    public async Task RestartVswitchdAsync()
+    {
+        await StopAsync(this.VswitchdPidPath).ConfigureAwait(false);
+        await this.StartVswitchdAsync().ConfigureAwait(false);
     }
 
     /// <summary>Runs <c>ovs-vsctl --db=ENDPOINT --timeout=10 ARGS</c> (it waits for ovs-vswitchd unless told --no-wait).</summary>
@@ -120,6 +130,10 @@ public sealed class PrivateVswitchd : IAsyncDisposable
             // As above.
         }
     }
+
+    private Task<string> StartVswitchdAsync() => this.RunAsync("ip", "netns", "exec", this.Namespace.Name, Tool("ovs-vswitchd"), "unix:" + Path.Combine(this.Directory, "db.sock"),
+        "--pidfile=" + this.VswitchdPidPath, "--unixctl=" + Path.Combine(this.Directory, "vs.ctl"),
+        "--log-file=" + this.VswitchdLog, "--detach", "--no-chdir");
 
     private static async Task StopAsync(string pidFile)
     {

@@ -31,7 +31,7 @@ public sealed class OvsUnixctlClient : IAsyncDisposable
     private OvsUnixctlClient(Stream stream, string? socketPath, ILogger logger)
     {
         this.SocketPath = socketPath;
-        this.connection = new OvsdbRpcConnection(stream, UnixctlNotificationSink.Instance, logger);
+        this.connection = new OvsdbRpcConnection(stream, UnixctlNotificationSink.Instance, logger, peer: socketPath is null ? "the daemon" : $"the daemon at {socketPath}");
     }
 
     /// <summary>Gets the socket path this client connected to, or null when it was created over a stream.</summary>
@@ -48,6 +48,56 @@ public sealed class OvsUnixctlClient : IAsyncDisposable
     /// <exception cref="OvsdbConnectionException">The socket could not be reached.</exception>
     public static Task<OvsUnixctlClient> ConnectAsync(string socketPath, CancellationToken cancellationToken = default)
         => ConnectAsync(socketPath, loggerFactory: null, cancellationToken);
+
+    /// <summary>Default directory of the OVS daemons' pidfiles and control sockets on Debian and Ubuntu.</summary>
+    public const string DefaultRunDirectory = "/var/run/openvswitch";
+
+    /// <summary>
+    /// Finds a daemon's control socket the way <c>ovs-appctl -t TARGET</c> does: an absolute path is the socket, a
+    /// path ending in <c>.pid</c> is a pidfile (the socket is <c>NAME.PID.ctl</c> next to it), and a daemon name such
+    /// as <c>ovs-vswitchd</c> means <c>RUNDIR/ovs-vswitchd.pid</c>.
+    /// </summary>
+    /// <param name="target">The socket, the pidfile, or the daemon's name.</param>
+    /// <param name="runDirectory">Where a daemon name's pidfile is (default <see cref="DefaultRunDirectory"/>).</param>
+    /// <returns>The socket's path.</returns>
+    /// <exception cref="ArgumentException">The target is empty.</exception>
+    /// <exception cref="IOException">The pidfile cannot be read or holds no process id; the message says which and whether the daemon runs.</exception>
+    public static string ResolveSocketPath(string target, string runDirectory = DefaultRunDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        string pidfile;
+        if (target.EndsWith(".pid", StringComparison.Ordinal))
+        {
+            pidfile = target;
+        }
+        else if (Path.IsPathRooted(target))
+        {
+            return target;
+        }
+        else
+        {
+            pidfile = Path.Combine(runDirectory, target + ".pid");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(pidfile).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot read the pidfile {pidfile} ({ex.Message}); is the daemon running?", ex);
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) || pid <= 0)
+        {
+            throw new IOException($"The pidfile {pidfile} holds no process id ('{text}').");
+        }
+
+        string name = Path.GetFileNameWithoutExtension(pidfile);
+        return Path.Combine(Path.GetDirectoryName(pidfile) ?? "/", $"{name}.{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}.ctl");
+    }
 
     /// <summary>Connects to a daemon's unixctl socket, logging through <paramref name="loggerFactory"/>.</summary>
     /// <param name="socketPath">The socket's path.</param>

@@ -74,6 +74,43 @@ public sealed class PackagingTests(OvsdbServerFixture vswitchDb) : IClassFixture
         }
     }
 
+    [Fact]
+    public void The_tool_package_installs_with_dotnet_tool_install_and_runs_as_ovsnet()
+    {
+        string repo = RepositoryRoot();
+        string work = Directory.CreateTempSubdirectory("ovsnet-tool-package-").FullName;
+        try
+        {
+            string feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
+            var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(work, "nuget-cache")).FullName };
+            Dotnet(["pack", Path.Combine(repo, "src", "OvsNet.Tool", "OvsNet.Tool.csproj"), "-c", "Release", "-o", feed, "--nologo"], repo, environment);
+            using (ZipArchive zip = ZipFile.OpenRead(Path.Combine(feed, "OvsNet.Tool.1.0.0.nupkg")))
+            {
+                var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+                Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+                Assert.Contains("schemas/host-spec.schema.json", entries);
+                Assert.Contains("systemd/ovsnet-agent.service", entries);
+                Assert.Contains("README.md", entries);
+            }
+
+            string config = Path.Combine(work, "nuget.config");
+            WriteNugetConfig(Path.Combine(repo, "nuget.config"), feed, config);
+            string tools = Path.Combine(work, "tools");
+            Dotnet(["tool", "install", "OvsNet.Tool", "--tool-path", tools, "--configfile", config], work, environment);
+            string spec = Path.Combine(work, "host.yaml");
+            File.WriteAllText(spec, "management:\n  address: 192.0.2.10/24\ntunnel-endpoint:\n  address: 198.51.100.10/24\n  gateway: 198.51.100.1\n");
+
+            ProcessResult run = ProcessRunner.Run(Path.Combine(tools, "ovsnet"), ["host", "validate", spec]);
+
+            Assert.True(run.ExitCode == 0, $"{run.StandardOutput}\n{run.StandardError}");
+            Assert.Equal("host.yaml: valid (bridge br0, 0 tunnel(s))", run.StandardOutput.Trim());
+        }
+        finally
+        {
+            TestDirectories.Delete(work);
+        }
+    }
+
     private static void AssertPackageContents(string feed)
     {
         foreach (string package in Packages)

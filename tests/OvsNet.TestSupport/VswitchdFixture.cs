@@ -57,6 +57,9 @@ public sealed class VswitchdFixture : IAsyncDisposable
     /// <returns>The names.</returns>
     public IReadOnlySet<string> LinkNames() => this.inner.LinkNames();
 
+    /// <summary>Stops ovs-vswitchd by its pid and starts it again (same database, control socket <c>vs.ctl</c>, log).</summary>
+    public Task RestartVswitchdAsync() => this.inner.RestartVswitchdAsync();
+
     /// <summary>Stops ovs-vswitchd and ovsdb-server by their pidfiles, deletes the namespace and the directory.</summary>
     /// <returns>A task that completes when everything is gone.</returns>
     public ValueTask DisposeAsync() => this.inner.DisposeAsync();

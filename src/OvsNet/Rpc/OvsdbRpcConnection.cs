@@ -17,6 +17,7 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     private readonly IOvsdbNotificationSink sink;
     private readonly ILogger logger;
     private readonly TaskCompletionSource<Exception?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string peer;
     private int disposed;
 
     /// <summary>Initializes a new instance of the <see cref="OvsdbRpcConnection"/> class and starts reading.</summary>
@@ -24,8 +25,10 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
     /// <param name="sink">Receives notifications in wire order.</param>
     /// <param name="logger">The logger.</param>
     /// <param name="maxMessageSize">The largest message accepted from the server, in bytes; a larger one fails the connection.</param>
-    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize = OvsdbClientOptions.DefaultMaxMessageSize)
+    /// <param name="peer">What the other end is called in error messages (ovsdb-server, or a daemon's control socket).</param>
+    public OvsdbRpcConnection(Stream stream, IOvsdbNotificationSink sink, ILogger logger, long maxMessageSize = OvsdbClientOptions.DefaultMaxMessageSize, string peer = "ovsdb-server")
     {
+        this.peer = peer;
         this.sink = sink;
         this.logger = logger;
         this.handler = new OvsdbMessageHandler(stream, StreamJsonRpcSeam.CreateFormatter(), sink, logger, maxMessageSize);
@@ -122,8 +125,8 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
             OvsdbMessageTooLargeException tooLarge => new OvsdbMessageTooLargeException($"{method} failed: {tooLarge.Message}", tooLarge.MaxMessageSize, tooLarge),
             OvsdbProtocolException protocol => new OvsdbProtocolException($"{method} failed: the server violated the protocol: {protocol.Message}", protocol),
             OvsdbConnectionException connection when Volatile.Read(ref this.disposed) != 0 => new OvsdbConnectionException($"{method} failed: the client was disposed.", connection),
-            null => new OvsdbConnectionException($"{method} failed: the connection to ovsdb-server was lost.", inner),
-            _ => new OvsdbConnectionException($"{method} failed: the connection to ovsdb-server was lost: {reason.Message}", reason),
+            null => new OvsdbConnectionException($"{method} failed: the connection to {this.peer} was lost.", inner),
+            _ => new OvsdbConnectionException($"{method} failed: the connection to {this.peer} was lost: {reason.Message}", reason),
         };
     }
 
@@ -134,9 +137,9 @@ internal sealed class OvsdbRpcConnection : IAsyncDisposable
             OvsdbProtocolException protocol => protocol,
             { } other => new OvsdbConnectionException($"The connection to ovsdb-server failed: {other.Message}", other),
             null when e.Reason == DisconnectedReason.LocallyDisposed => new OvsdbConnectionException("The client was disposed."),
-            null when e.Reason == DisconnectedReason.RemotePartyTerminated => new OvsdbConnectionException("ovsdb-server closed the connection."),
+            null when e.Reason == DisconnectedReason.RemotePartyTerminated => new OvsdbConnectionException($"{this.peer} closed the connection."),
             null when e.Reason == DisconnectedReason.RemoteProtocolViolation => new OvsdbProtocolException($"The server violated the protocol: {e.Description}", e.Exception),
-            null => new OvsdbConnectionException($"The connection to ovsdb-server was lost ({e.Reason}): {e.Description}", e.Exception),
+            null => new OvsdbConnectionException($"The connection to {this.peer} was lost ({e.Reason}): {e.Description}", e.Exception),
         };
 
         if (reason is OvsdbProtocolException || e.Reason is DisconnectedReason.StreamError or DisconnectedReason.ParseError or DisconnectedReason.FatalException)
