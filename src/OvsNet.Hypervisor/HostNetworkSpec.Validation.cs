@@ -31,6 +31,7 @@ public sealed partial record HostNetworkSpec
 
         this.ValidateUplink();
         this.ValidateNames();
+        this.ValidateBondNames();
         ValidatePort("Management", this.Management.Address, this.Management.PrefixLength, this.Management.Gateway, this.Management.GatewayOnLink);
         ValidatePort("TunnelEndpoint", this.TunnelEndpoint.Address, this.TunnelEndpoint.PrefixLength, this.TunnelEndpoint.Gateway, this.TunnelEndpoint.GatewayOnLink);
         ValidateLink("Management", this.Management.Address, this.Management.VlanTag, this.Management.Mtu);
@@ -175,6 +176,16 @@ public sealed partial record HostNetworkSpec
                 "Bridge.UplinkBond.Mode BalanceTcp with Bridge.UplinkBond.Lacp Off: Open vSwitch forwards on a balance-tcp bond only while LACP is negotiated, "
                 + "so this bond would drop everything; set Lacp to Active or Passive (and LACP on the switch), or use BalanceSlb or ActiveBackup.",
                 "Bridge");
+        }
+
+    }
+
+    /// <summary>Checks the bond's names as Open vSwitch and the kernel do (after <see cref="ValidateNames"/> found them unique).</summary>
+    private void ValidateBondNames()
+    {
+        if (this.Bridge.UplinkBond is not { } bond)
+        {
+            return;
         }
 
         for (int i = 0; i < bond.Interfaces.Count; i++)
