@@ -65,6 +65,34 @@ public class UplinkBondVlanMtuTests
     }
 
     [Fact]
+    public async Task A_failed_apply_gives_the_ports_their_tag_bond_mode_lacp_and_mtu_back()
+    {
+        await using HostLab lab = await HostLab.StartAsync();
+        lab.Namespace.CreateVethPair("hv-b0", "hv-b0-peer");
+        lab.Namespace.CreateVethPair("hv-b1", "hv-b1-peer");
+        HostNetworkSpec spec = BondedSpec();
+        await lab.Manager.ApplyAsync(spec, HostLab.Token());
+
+        // A management gateway that is mgmt0's broadcast address: the kernel refuses the route after the OVS change.
+        HostNetworkSpec failing = spec with
+        {
+            Bridge = spec.Bridge with { UplinkBond = spec.Bridge.UplinkBond! with { Mode = UplinkBondMode.ActiveBackup, Lacp = UplinkLacp.Passive } },
+            Management = spec.Management with { VlanTag = 30, Mtu = 1300, Gateway = IPAddress.Parse("192.0.2.255") },
+            TunnelEndpoint = spec.TunnelEndpoint with { VlanTag = null },
+        };
+        var failure = await Assert.ThrowsAsync<HostNetworkException>(() => lab.Manager.ApplyAsync(failing, HostLab.Token()));
+
+        Assert.Equal(HostNetworkStep.Routing, failure.Step);
+        Assert.Empty(failure.RollbackFailures);
+        Assert.Equal("balance-slb", await lab.Fixture.VsctlGetAsync("Port", "bond0", "bond_mode"));
+        Assert.Equal("active", await lab.Fixture.VsctlGetAsync("Port", "bond0", "lacp"));
+        Assert.Equal("10", await lab.Fixture.VsctlGetAsync("Port", "mgmt0", "tag"));
+        Assert.Equal("20", await lab.Fixture.VsctlGetAsync("Port", "tep0", "tag"));
+        Assert.Equal("1400", await lab.Fixture.VsctlGetAsync("Interface", "mgmt0", "mtu_request"));
+        Assert.True((await lab.Manager.PlanAsync(spec, HostLab.Token())).IsEmpty);
+    }
+
+    [Fact]
     public async Task Remove_leaves_no_bond_port_or_interface()
     {
         await using HostLab lab = await HostLab.StartAsync();
