@@ -93,6 +93,33 @@ public class UplinkBondVlanMtuTests
     }
 
     [Fact]
+    public async Task A_single_uplink_becomes_a_bond_of_the_same_device_and_another()
+    {
+        await using HostLab lab = await HostLab.StartAsync();
+        lab.Namespace.CreateVethPair("hv-b1", "hv-b1-peer");
+        HostNetworkSpec single = HostLab.Spec();
+        await lab.Manager.ApplyAsync(single, HostLab.Token());
+
+        HostNetworkSpec bonded = single with
+        {
+            Bridge = single.Bridge with { UplinkPort = null, UplinkBond = new UplinkBondSpec { Name = "bond0", Interfaces = ["hv-up", "hv-b1"] } },
+        };
+        HostNetworkResult result = await lab.Manager.ApplyAsync(bonded, HostLab.Token());
+
+        Assert.True(result.Changed);
+        Assert.Equal(["bond0", "mgmt0", "tep0"], (await lab.Fixture.VsctlAsync("--no-wait", "list-ports", "br0")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("bond0", await PortOf(lab, "hv-up"));
+        Assert.Equal("bond0", await PortOf(lab, "hv-b1"));
+        Assert.Equal("active-backup", await lab.Fixture.VsctlGetAsync("Port", "bond0", "bond_mode"));
+        Assert.True((await lab.Manager.PlanAsync(bonded, HostLab.Token())).IsEmpty);
+
+        // And back: the bond goes, the device is a port of its own again.
+        await lab.Manager.ApplyAsync(single, HostLab.Token());
+        Assert.Equal(["hv-up", "mgmt0", "tep0"], (await lab.Fixture.VsctlAsync("--no-wait", "list-ports", "br0")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True((await lab.Manager.PlanAsync(single, HostLab.Token())).IsEmpty);
+    }
+
+    [Fact]
     public async Task Remove_leaves_no_bond_port_or_interface()
     {
         await using HostLab lab = await HostLab.StartAsync();
@@ -124,6 +151,13 @@ public class UplinkBondVlanMtuTests
             Management = spec.Management with { VlanTag = 10, Mtu = 1400 },
             TunnelEndpoint = spec.TunnelEndpoint with { VlanTag = 20, Mtu = 1600 },
         };
+    }
+
+    /// <summary>The port holding an interface, by ovs-vsctl: the Port row whose interfaces include the interface's uuid.</summary>
+    private static async Task<string> PortOf(HostLab lab, string iface)
+    {
+        string uuid = await lab.Fixture.VsctlGetAsync("Interface", iface, "_uuid");
+        return (await lab.Fixture.VsctlAsync("--no-wait", "--bare", "--columns=name", "find", "Port", $"interfaces{{>=}}{uuid}")).Trim();
     }
 
     private static long Mtu(HostLab lab, string device)

@@ -91,6 +91,33 @@ public sealed class BondAndMtuTests
         Assert.Equal("9000", await lab.Fixture.VsctlGetAsync("Interface", "mgmt0", "mtu_request"));
     }
 
+    [Fact]
+    public async Task In_an_owned_topology_a_device_moves_from_its_own_port_into_a_bond_and_back_in_one_transaction()
+    {
+        await using Lab lab = await Lab.StartAsync();
+        lab.Fixture.Namespace.CreateVethPair("bm0", "bm0-peer");
+        lab.Fixture.Namespace.CreateVethPair("bm1", "bm1-peer");
+        var ownership = new TopologyOwnership { Owner = "test" };
+        var bridge = new BridgeSpec { Name = "br0", DatapathType = "netdev" };
+        BridgeTopology[] single = [new BridgeTopology { Bridge = bridge, Ports = [PortSpec.For(InterfaceSpec.System("bm0"))] }];
+        BridgeTopology[] bonded = [new BridgeTopology { Bridge = bridge, Ports = [PortSpec.Bond("bond0", ["bm0", "bm1"], PortBondMode.BalanceSlb)] }];
+        await lab.Vswitch.EnsureOwnedTopologyAsync(single, ownership, Lab.Token());
+
+        EnsureResult toBond = await lab.Vswitch.EnsureOwnedTopologyAsync(bonded, ownership, Lab.Token());
+
+        Assert.Equal(1, toBond.Attempts);
+        Assert.Equal(["bond0"], await lab.PortsAsync("br0"));
+        Assert.Equal("balance-slb", await lab.Fixture.VsctlGetAsync("Port", "bond0", "bond_mode"));
+        Assert.NotEqual("-1", await lab.Fixture.VsctlGetAsync("Interface", "bm0", "ofport"));
+
+        EnsureResult back = await lab.Vswitch.EnsureOwnedTopologyAsync(single, ownership, Lab.Token());
+
+        Assert.True(back.Changed);
+        Assert.Equal(["bm0"], await lab.PortsAsync("br0"));
+        Assert.Equal(string.Empty, (await lab.Fixture.VsctlAsync("--no-wait", "--bare", "--columns=name", "find", "Interface", "name=bm1")).Trim());
+        Assert.False((await lab.Vswitch.EnsureOwnedTopologyAsync(single, ownership, Lab.Token())).Changed);
+    }
+
     private static long Mtu(Lab lab, string device)
         => lab.Fixture.Namespace.IpJson("link", "show", "dev", device)[0].GetProperty("mtu").GetInt64();
 }
