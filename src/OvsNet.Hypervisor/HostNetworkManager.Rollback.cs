@@ -11,7 +11,8 @@ public sealed partial class HostNetworkManager
     /// route taken over comes back; steps found already done are not undone, so an identical entry someone else
     /// installed stays), and the OVS change: bridges that did not exist before are removed, ports that were added to
     /// existing bridges are removed, and the ports the apply reconfigured or removed (owned ports the spec no longer
-    /// declared) get their previous interfaces (type, options, external_ids) back. Never cancelled.
+    /// declared) get their previous tag, bond mode, LACP setting and interfaces (type, options, requested MTU,
+    /// external_ids) back. Never cancelled.
     /// </summary>
     private async Task<(List<HostNetworkUndoneChange> Undone, List<Exception> Failures)> RollbackAsync(
         IReadOnlyList<BridgeTopology> topology, IReadOnlyList<VswitchBridge> before, EnsureResult? ovs, IReadOnlyList<PlannedChange> performed, IReadOnlyList<(OvsRouteChange Change, OvsRoute? Previous)> routerPerformed)
@@ -84,12 +85,25 @@ public sealed partial class HostNetworkManager
         return (undone, failures);
     }
 
-    /// <summary>A port as it was read, as a spec that restores its interfaces' type and options exactly.</summary>
+    /// <summary>
+    /// A port as it was read, as a spec that restores its tag (or its lack of one), bond mode, LACP setting and its
+    /// interfaces' type, options and requested MTU exactly (a bond mode, LACP setting or MTU request the apply set where
+    /// there was none stays).
+    /// </summary>
     private static PortSpec ToSpec(VswitchPort port) => new()
     {
         Name = port.Name,
         Tag = port.Tag,
+        Untagged = port.Tag is null,
+        BondMode = port.Row.BondMode is { } mode && mode != PortBondMode.Unknown ? mode : null,
+        Lacp = port.Row.Lacp is { } lacp && lacp != PortLacp.Unknown ? lacp : null,
         ExternalIds = port.ExternalIds,
-        Interfaces = [.. port.Interfaces.Select(i => new InterfaceSpec { Name = i.Name, Type = i.Type, Options = i.Options, ExternalIds = i.ExternalIds })],
+        Interfaces =
+        [
+            .. port.Interfaces.Select(i => new InterfaceSpec
+            {
+                Name = i.Name, Type = i.Type, Options = i.Options, ExternalIds = i.ExternalIds, MtuRequest = i.Row.MtuRequest is long mtu ? (int)mtu : null,
+            }),
+        ],
     };
 }

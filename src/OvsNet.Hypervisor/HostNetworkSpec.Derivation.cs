@@ -8,8 +8,9 @@ namespace OvsNet.Hypervisor;
 public sealed partial record HostNetworkSpec
 {
     /// <summary>
-    /// The OVS side: the main bridge with its uplink (a system port) and the internal ports for management and the
-    /// tunnel endpoint; the integration bridge with one tunnel port per peer, each with <c>local_ip</c> = the tunnel
+    /// The OVS side: the main bridge with its uplink (a system port, or a bond port with its <c>bond_mode</c> and
+    /// <c>lacp</c>) and the internal ports for management and the tunnel endpoint (each with its <c>tag</c>, cleared
+    /// when the spec has none, and its <c>mtu_request</c> when the spec has one); the integration bridge with one tunnel port per peer, each with <c>local_ip</c> = the tunnel
     /// endpoint's address. Both bridges use <see cref="HostBridgeSpec.DatapathType"/>. Ensure it with
     /// <see cref="OvsVswitchClient.EnsureTopologyAsync"/> (one transaction).
     /// </summary>
@@ -23,8 +24,13 @@ public sealed partial record HostNetworkSpec
             mainPorts.Add(PortSpec.For(InterfaceSpec.System(uplink)));
         }
 
-        mainPorts.Add(PortSpec.For(InterfaceSpec.Internal(this.Management.Name)));
-        mainPorts.Add(PortSpec.For(InterfaceSpec.Internal(this.TunnelEndpoint.Name)));
+        if (this.Bridge.UplinkBond is { } bond)
+        {
+            mainPorts.Add(ToBond(bond));
+        }
+
+        mainPorts.Add(InternalPort(this.Management.Name, this.Management.VlanTag, this.Management.Mtu));
+        mainPorts.Add(InternalPort(this.TunnelEndpoint.Name, this.TunnelEndpoint.VlanTag, this.TunnelEndpoint.Mtu));
         string local = this.TunnelEndpoint.Address.ToString();
         var tunnelPorts = this.Tunnels.Select(t => PortSpec.For(ToInterface(t, local))).ToList();
         return
@@ -62,6 +68,27 @@ public sealed partial record HostNetworkSpec
     /// <summary>The names of the kernel devices ovs-vswitchd creates for this spec (the bridges' local ports and the internal ports).</summary>
     /// <returns>The device names.</returns>
     public IReadOnlyList<string> InternalDevices() => [this.Bridge.Name, this.IntegrationBridge, this.Management.Name, this.TunnelEndpoint.Name];
+
+    private static PortSpec InternalPort(string name, int? vlanTag, int? mtu)
+        => PortSpec.For(InterfaceSpec.Internal(name) with { MtuRequest = mtu }, vlanTag) with { Untagged = vlanTag is null };
+
+    private static PortSpec ToBond(UplinkBondSpec bond) => PortSpec.Bond(
+        bond.Name,
+        bond.Interfaces,
+        bond.Mode switch
+        {
+            UplinkBondMode.ActiveBackup => PortBondMode.ActiveBackup,
+            UplinkBondMode.BalanceSlb => PortBondMode.BalanceSlb,
+            UplinkBondMode.BalanceTcp => PortBondMode.BalanceTcp,
+            _ => throw new ArgumentException($"Bridge.UplinkBond.Mode {bond.Mode} is not a bond mode OvsNet knows (ActiveBackup, BalanceSlb, BalanceTcp).", nameof(bond)),
+        },
+        bond.Lacp switch
+        {
+            UplinkLacp.Off => PortLacp.Off,
+            UplinkLacp.Active => PortLacp.Active,
+            UplinkLacp.Passive => PortLacp.Passive,
+            _ => throw new ArgumentException($"Bridge.UplinkBond.Lacp {bond.Lacp} is not a LACP setting OvsNet knows (Off, Active, Passive).", nameof(bond)),
+        });
 
     private static InterfaceSpec ToInterface(TunnelPeerSpec tunnel, string localIp)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using OvsNet.Vswitch;
 
 namespace OvsNet.Hypervisor;
 
@@ -7,7 +8,8 @@ namespace OvsNet.Hypervisor;
 public sealed partial record HostNetworkSpec
 {
     /// <summary>
-    /// Checks the whole spec before anything is sent or written: names (valid and unique on the host), addresses and
+    /// Checks the whole spec before anything is sent or written: names (valid and unique on the host), the uplink (a
+    /// device or a bond of at least two, not both; balance-tcp only with LACP), VLAN tags and MTUs, addresses and
     /// their families, prefixes, gateways inside their port's subnet (unless declared on-link), management and tunnel
     /// subnets that do not overlap, the table and rule priority, tunnels (one per remote, key and kind) and keys.
     /// </summary>
@@ -27,9 +29,13 @@ public sealed partial record HostNetworkSpec
             Require(this.Tunnels[i].RemoteAddress, $"Tunnels[{i}].RemoteAddress");
         }
 
+        this.ValidateUplink();
         this.ValidateNames();
+        this.ValidateBondNames();
         ValidatePort("Management", this.Management.Address, this.Management.PrefixLength, this.Management.Gateway, this.Management.GatewayOnLink);
         ValidatePort("TunnelEndpoint", this.TunnelEndpoint.Address, this.TunnelEndpoint.PrefixLength, this.TunnelEndpoint.Gateway, this.TunnelEndpoint.GatewayOnLink);
+        ValidateLink("Management", this.Management.Address, this.Management.VlanTag, this.Management.Mtu);
+        ValidateLink("TunnelEndpoint", this.TunnelEndpoint.Address, this.TunnelEndpoint.VlanTag, this.TunnelEndpoint.Mtu);
         this.ValidateSubnets();
 
         // The derived halves check the rest with their own rules (table id and name, rule band, keys, option values).
@@ -107,6 +113,103 @@ public sealed partial record HostNetworkSpec
         }
     }
 
+    /// <summary>Checks a port's VLAN tag (1..4094) and MTU (68 for IPv4, 1280 for IPv6, up to 65535).</summary>
+    private static void ValidateLink(string field, IPAddress address, int? vlanTag, int? mtu)
+    {
+        if (vlanTag is < 1 or > 4094)
+        {
+            throw new ArgumentException(
+                $"{field}.VlanTag {vlanTag} is outside 1-4094 (0 and 4095 are reserved by 802.1Q); use a VLAN id in range, or null for an untagged port.", field);
+        }
+
+        bool v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
+        int min = v6 ? 1280 : 68;
+        if (mtu is { } value && (value < min || value > 65535))
+        {
+            throw new ArgumentException(
+                $"{field}.Mtu {value} is outside {min}-65535, the range for an {(v6 ? "IPv6" : "IPv4")} port ({field}.Address {address}); use an MTU in range, or null to leave it as it is.",
+                field);
+        }
+    }
+
+    private void ValidateUplink()
+    {
+        if (this.Bridge.UplinkBond is not { } bond)
+        {
+            return;
+        }
+
+        if (this.Bridge.UplinkPort is not null)
+        {
+            throw new ArgumentException(
+                $"Bridge.UplinkPort ({this.Bridge.UplinkPort}) and Bridge.UplinkBond ({bond.Name}) are both set: the bridge has one uplink; "
+                + "list the device among Bridge.UplinkBond.Interfaces, or drop the bond.",
+                "Bridge");
+        }
+
+        Require(bond.Name, "Bridge.UplinkBond.Name");
+        Require(bond.Interfaces, "Bridge.UplinkBond.Interfaces");
+        if (bond.Interfaces.Count < 2)
+        {
+            throw new ArgumentException(
+                $"Bridge.UplinkBond.Interfaces lists {bond.Interfaces.Count} device(s): a bond needs at least two; for one device use Bridge.UplinkPort.", "Bridge");
+        }
+
+        for (int i = 0; i < bond.Interfaces.Count; i++)
+        {
+            Require(bond.Interfaces[i], $"Bridge.UplinkBond.Interfaces[{i}]");
+        }
+
+        if (!Enum.IsDefined(bond.Mode))
+        {
+            throw new ArgumentException($"Bridge.UplinkBond.Mode {bond.Mode} is not a bond mode OvsNet knows (ActiveBackup, BalanceSlb, BalanceTcp).", "Bridge");
+        }
+
+        if (!Enum.IsDefined(bond.Lacp))
+        {
+            throw new ArgumentException($"Bridge.UplinkBond.Lacp {bond.Lacp} is not a LACP setting OvsNet knows (Off, Active, Passive).", "Bridge");
+        }
+
+        if (bond.Mode == UplinkBondMode.BalanceTcp && bond.Lacp == UplinkLacp.Off)
+        {
+            throw new ArgumentException(
+                "Bridge.UplinkBond.Mode BalanceTcp with Bridge.UplinkBond.Lacp Off: Open vSwitch forwards on a balance-tcp bond only while LACP is negotiated, "
+                + "so this bond would drop everything; set Lacp to Active or Passive (and LACP on the switch), or use BalanceSlb or ActiveBackup.",
+                "Bridge");
+        }
+
+    }
+
+    /// <summary>Checks the bond's names as Open vSwitch and the kernel do (after <see cref="ValidateNames"/> found them unique).</summary>
+    private void ValidateBondNames()
+    {
+        if (this.Bridge.UplinkBond is not { } bond)
+        {
+            return;
+        }
+
+        for (int i = 0; i < bond.Interfaces.Count; i++)
+        {
+            try
+            {
+                _ = InterfaceSpec.System(bond.Interfaces[i]);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"Bridge.UplinkBond.Interfaces[{i}]: {ex.Message}", "Bridge", ex);
+            }
+        }
+
+        try
+        {
+            _ = PortSpec.Bond(bond.Name, bond.Interfaces);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Bridge.UplinkBond.Name: {ex.Message}", "Bridge", ex);
+        }
+    }
+
     private void ValidateNames()
     {
         var fields = new List<(string Field, string? Name)>
@@ -114,9 +217,15 @@ public sealed partial record HostNetworkSpec
             ("Bridge.Name", this.Bridge.Name),
             ("IntegrationBridge", this.IntegrationBridge),
             ("Bridge.UplinkPort", this.Bridge.UplinkPort),
-            ("Management.Name", this.Management.Name),
-            ("TunnelEndpoint.Name", this.TunnelEndpoint.Name),
         };
+        if (this.Bridge.UplinkBond is { } bond)
+        {
+            fields.Add(("Bridge.UplinkBond.Name", bond.Name));
+            fields.AddRange(bond.Interfaces.Select((name, i) => ($"Bridge.UplinkBond.Interfaces[{i}]", (string?)name)));
+        }
+
+        fields.Add(("Management.Name", this.Management.Name));
+        fields.Add(("TunnelEndpoint.Name", this.TunnelEndpoint.Name));
         fields.AddRange(this.Tunnels.Select((t, i) => ($"Tunnels[{i}].Name", (string?)t.Name)));
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string field, string? name) in fields)

@@ -28,4 +28,17 @@ public sealed record ManagementPortSpec
     /// subnet (the route is installed <c>onlink</c>). Without it, a gateway outside the subnet is refused up front.
     /// </summary>
     public bool GatewayOnLink { get; init; }
+
+    /// <summary>
+    /// Gets the VLAN the port is an access port of (the <c>Port</c> row's <c>tag</c>), 1..4094, or null (the default)
+    /// for an untagged port (a tag set by hand is cleared).
+    /// </summary>
+    public int? VlanTag { get; init; }
+
+    /// <summary>
+    /// Gets the MTU to request for the port (the <c>Interface</c> row's <c>mtu_request</c>): 68..65535 for an IPv4
+    /// address, 1280..65535 for IPv6; null (the default) leaves the MTU as it is (Open vSwitch gives an internal port the
+    /// smallest MTU of its bridge's other ports).
+    /// </summary>
+    public int? Mtu { get; init; }
 }

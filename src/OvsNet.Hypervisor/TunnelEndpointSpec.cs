@@ -36,4 +36,24 @@ public sealed record TunnelEndpointSpec
 
     /// <summary>Gets the rule priority (within OvsNet's band, 1000-1999). Default: 1000.</summary>
     public uint RulePriority { get; init; } = TunnelRoutingPolicy.DefaultPriorityBandStart;
+
+    /// <summary>
+    /// Gets the VLAN the port is an access port of (the <c>Port</c> row's <c>tag</c>), 1..4094, or null (the default)
+    /// for an untagged port (a tag set by hand is cleared).
+    /// </summary>
+    public int? VlanTag { get; init; }
+
+    /// <summary>
+    /// Gets the MTU to request for the port (the <c>Interface</c> row's <c>mtu_request</c>): 68..65535 for an IPv4
+    /// address, 1280..65535 for IPv6; null (the default) leaves the MTU as it is.
+    /// </summary>
+    /// <remarks>
+    /// The tunnels' encapsulated packets leave through this port, so its MTU bounds the outer packet, and the MTU left
+    /// for the tunnelled (VM) traffic is this MTU minus the tunnel overhead. Over IPv4: GRE 24 bytes or more (outer IP
+    /// header and GRE header; 4 more with a key, and 14 more for the tunnelled Ethernet header, which the next figures
+    /// include), VXLAN 50, Geneve 50 plus its options; over IPv6 each takes 20 more. For VMs with the usual 1500 bytes,
+    /// give the endpoint (and the uplink and the underlay network behind it) at least 1550 (1570 over IPv6), or lower
+    /// the VMs' MTU. OvsNet does not check this: the VMs' MTU is not part of the spec.
+    /// </remarks>
+    public int? Mtu { get; init; }
 }

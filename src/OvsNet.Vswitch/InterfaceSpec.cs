@@ -11,7 +11,7 @@ namespace OvsNet.Vswitch;
 /// </summary>
 /// <remarks>
 /// Ensure semantics: <see cref="Type"/> and <see cref="Options"/> are exact (options not listed are removed);
-/// <see cref="ExternalIds"/> are merged (keys not listed are left alone). Immutable; safe to share.
+/// <see cref="MtuRequest"/> null leaves <c>mtu_request</c> as it is; <see cref="ExternalIds"/> are merged (keys not listed are left alone). Immutable; safe to share.
 /// </remarks>
 public sealed record InterfaceSpec
 {
@@ -28,6 +28,12 @@ public sealed record InterfaceSpec
 
     /// <summary>Gets the exact <c>options</c> map.</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets the MTU to request (<c>mtu_request</c>), 1..65535, or null to leave it as it is (a new interface then gets
+    /// the MTU Open vSwitch chooses: an internal port follows the smallest MTU of its bridge's other ports).
+    /// </summary>
+    public int? MtuRequest { get; init; }
 
     /// <summary>Gets <c>external_ids</c> entries to set (merged with the row's other keys).</summary>
     public IReadOnlyDictionary<string, string> ExternalIds { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

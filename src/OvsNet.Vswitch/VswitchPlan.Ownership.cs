@@ -18,6 +18,10 @@ internal sealed partial class VswitchPlan
         // What follows sees the state the removal leaves (a listed port removed above is created again).
         this.ForgetRemovedPorts();
         this.RemoveUnlistedOwned(bridges, ownership);
+
+        // The interfaces of the ports removed above are free for the listed ports (a device moving into a bond, or
+        // out of one): their rows are deleted and created again under the new port in the same transaction.
+        this.ForgetRemovedPorts();
         this.EnsureTopology(marked);
     }
 

@@ -60,10 +60,28 @@ internal sealed partial class VswitchPlan
             Name = spec.Name,
             Interfaces = [.. spec.Interfaces.Select(i => this.InsertInterface(i, spec.Name))],
             Tag = spec.Tag,
+            BondMode = spec.BondMode,
+            Lacp = spec.Lacp,
             ExternalIds = new(spec.ExternalIds),
             OtherConfig = new(spec.OtherConfig),
         });
-        string? details = spec.Tag is int tag ? string.Create(CultureInfo.InvariantCulture, $" (tag {tag})") : null;
+        var facts = new List<string>();
+        if (spec.Tag is int tag)
+        {
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"tag {tag}"));
+        }
+
+        if (spec.BondMode is { } mode)
+        {
+            facts.Add($"bond_mode {PortBondModeMap.ToWire(mode)}");
+        }
+
+        if (spec.Lacp is { } lacp)
+        {
+            facts.Add($"lacp {PortLacpMap.ToWire(lacp)}");
+        }
+
+        string? details = facts.Count > 0 ? $" ({string.Join(", ", facts)})" : null;
         this.Created(Port.TableName, spec.Name, bridgeName, details);
         return port;
     }
@@ -76,6 +94,23 @@ internal sealed partial class VswitchPlan
             string newTag = tag.ToString(CultureInfo.InvariantCulture);
             this.Updated(Port.TableName, spec.Name, Port.Columns.Tag.Name, null, oldTag, newTag);
             this.Set(port, Port.Columns.Tag, p => p with { Tag = tag });
+        }
+        else if (spec.Untagged && port.Tag is long cleared)
+        {
+            this.Updated(Port.TableName, spec.Name, Port.Columns.Tag.Name, null, cleared.ToString(CultureInfo.InvariantCulture), null);
+            this.Set(port, Port.Columns.Tag, p => p with { Tag = null });
+        }
+
+        if (spec.BondMode is { } mode && port.BondMode != mode)
+        {
+            this.Updated(Port.TableName, spec.Name, Port.Columns.BondMode.Name, null, port.BondMode is { } old ? PortBondModeMap.ToWire(old) : null, PortBondModeMap.ToWire(mode));
+            this.Set(port, Port.Columns.BondMode, p => p with { BondMode = mode });
+        }
+
+        if (spec.Lacp is { } lacp && port.Lacp != lacp)
+        {
+            this.Updated(Port.TableName, spec.Name, Port.Columns.Lacp.Name, null, port.Lacp is { } old ? PortLacpMap.ToWire(old) : null, PortLacpMap.ToWire(lacp));
+            this.Set(port, Port.Columns.Lacp, p => p with { Lacp = lacp });
         }
 
         this.MergeMap(port, Port.Columns.ExternalIds, port.ExternalIds, spec.ExternalIds, (p, map) => p with { ExternalIds = map }, spec.Name);
@@ -116,8 +151,9 @@ internal sealed partial class VswitchPlan
         string type = InterfaceTypes.Normalize(spec.Type);
         this.Touch(spec.Name);
         string options = spec.Options.Count > 0 ? $" options {Describe(spec.Options)}" : string.Empty;
-        this.Created(Interface.TableName, spec.Name, portName, $" (type {(type.Length == 0 ? "system" : type)}{options})");
-        return this.Insert(new Interface { Name = spec.Name, Type = type, Options = new(spec.Options), ExternalIds = new(spec.ExternalIds) });
+        string mtu = spec.MtuRequest is int request ? string.Create(CultureInfo.InvariantCulture, $" mtu_request {request}") : string.Empty;
+        this.Created(Interface.TableName, spec.Name, portName, $" (type {(type.Length == 0 ? "system" : type)}{options}{mtu})");
+        return this.Insert(new Interface { Name = spec.Name, Type = type, Options = new(spec.Options), MtuRequest = spec.MtuRequest, ExternalIds = new(spec.ExternalIds) });
     }
 
     private void UpdateInterface(Interface iface, InterfaceSpec spec)
@@ -154,6 +190,19 @@ internal sealed partial class VswitchPlan
         if (optionsChanged)
         {
             this.Set(iface, Interface.Columns.Options, i => i with { Options = new(spec.Options) });
+            this.Touch(spec.Name);
+        }
+
+        if (spec.MtuRequest is int mtu && iface.MtuRequest != mtu)
+        {
+            this.Updated(
+                Interface.TableName,
+                spec.Name,
+                Interface.Columns.MtuRequest.Name,
+                null,
+                iface.MtuRequest?.ToString(CultureInfo.InvariantCulture),
+                mtu.ToString(CultureInfo.InvariantCulture));
+            this.Set(iface, Interface.Columns.MtuRequest, i => i with { MtuRequest = mtu });
             this.Touch(spec.Name);
         }
 

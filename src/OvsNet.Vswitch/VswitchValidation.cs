@@ -158,6 +158,21 @@ internal static class VswitchValidation
         ArgumentNullException.ThrowIfNull(spec, parameterName);
         CheckOvsName(spec.Name, "port", parameterName);
         CheckTag(spec.Tag, parameterName);
+        if (spec.Untagged && spec.Tag is not null)
+        {
+            throw new ArgumentException($"Port {spec.Name} sets both Tag {spec.Tag} and Untagged; use one of them.", parameterName);
+        }
+
+        if (spec.BondMode is { } mode && (mode == PortBondMode.Unknown || !Enum.IsDefined(mode)))
+        {
+            throw new ArgumentException($"The bond mode {mode} of port {spec.Name} is not a bond mode to set (ActiveBackup, BalanceSlb or BalanceTcp; null leaves it as it is).", parameterName);
+        }
+
+        if (spec.Lacp is { } lacp && (lacp == PortLacp.Unknown || !Enum.IsDefined(lacp)))
+        {
+            throw new ArgumentException($"The LACP setting {lacp} of port {spec.Name} is not one to set (Active, Passive or Off; null leaves it as it is).", parameterName);
+        }
+
         if (spec.Interfaces is null || spec.Interfaces.Count == 0)
         {
             throw new ArgumentException($"Port {spec.Name} needs at least one interface.", parameterName);
@@ -187,6 +202,11 @@ internal static class VswitchValidation
         if (type.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             throw new ArgumentException($"The type '{Escape(type)}' of interface {spec.Name} contains whitespace.", parameterName);
+        }
+
+        if (spec.MtuRequest is < 1 or > 65535)
+        {
+            throw new ArgumentException($"The MTU {spec.MtuRequest} of interface {spec.Name} is outside 1..65535.", parameterName);
         }
 
         string what = $"interface {spec.Name} options";

@@ -15,6 +15,21 @@ public class SpecValidationTests
         { "mixed-remote-family", ["Tunnels[0].RemoteAddress 2001:db8::10 is not of the family of TunnelEndpoint.Address"] },
         { "duplicate-name", ["Tunnels[0].Name and TunnelEndpoint.Name are both 'tep0'"] },
         { "reserved-table", ["TunnelEndpoint:", "Table id 254 is reserved"] },
+        { "uplink-port-and-bond", ["Bridge.UplinkPort (hv-up) and Bridge.UplinkBond (bond0) are both set"] },
+        { "bond-of-one", ["Bridge.UplinkBond.Interfaces lists 1 device(s): a bond needs at least two"] },
+        { "bond-member-twice", ["Bridge.UplinkBond.Interfaces[1] and Bridge.UplinkBond.Interfaces[0] are both 'eth1'"] },
+        { "bond-member-is-management", ["Management.Name and Bridge.UplinkBond.Interfaces[1] are both 'mgmt0'"] },
+        { "bond-member-bad-name", ["Bridge.UplinkBond.Interfaces[1]:", "eth/2"] },
+        { "bond-null-member", ["Bridge.UplinkBond.Interfaces[0] is required"] },
+        { "bond-unknown-mode", ["Bridge.UplinkBond.Mode 7 is not a bond mode"] },
+        { "balance-tcp-without-lacp", ["Bridge.UplinkBond.Mode BalanceTcp with Bridge.UplinkBond.Lacp Off", "Active or Passive"] },
+        { "management-vlan-0", ["Management.VlanTag 0 is outside 1-4094"] },
+        { "tunnel-vlan-4095", ["TunnelEndpoint.VlanTag 4095 is outside 1-4094"] },
+        { "management-mtu-67", ["Management.Mtu 67 is outside 68-65535, the range for an IPv4 port"] },
+        { "tunnel-mtu-65536", ["TunnelEndpoint.Mtu 65536 is outside 68-65535"] },
+        { "ipv6-tunnel-mtu-1279", ["TunnelEndpoint.Mtu 1279 is outside 1280-65535, the range for an IPv6 port (TunnelEndpoint.Address 2001:db8:100::10)"] },
+        { "ipv6-endpoint-ipv4-peer", ["Tunnels[1].RemoteAddress 198.51.101.10 is not of the family of TunnelEndpoint.Address 2001:db8:100::10"] },
+        { "ipv6-endpoint-ipv4-gateway", ["TunnelEndpoint.Gateway 198.51.100.1 and TunnelEndpoint.Address 2001:db8:100::10 are of different address families"] },
     };
 
     [Theory]
@@ -56,6 +71,34 @@ public class SpecValidationTests
         Assert.Equal(before, await lab.SnapshotAsync());
     }
 
+    [Fact]
+    public void A_bond_tags_mtus_and_an_ipv6_endpoint_derive_the_ovs_rows_and_inet6_routing()
+    {
+        HostNetworkSpec spec = Ipv6TunnelEndpointTests.Spec() with
+        {
+            Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1", "eth2") with { Mode = UplinkBondMode.BalanceTcp, Lacp = UplinkLacp.Passive } },
+            Management = HostLab.Spec().Management with { VlanTag = 10, Mtu = 9000 },
+        };
+        spec.Validate();
+
+        Vswitch.BridgeTopology main = spec.ToVswitchTopology()[0];
+        Vswitch.PortSpec bond = Assert.Single(main.Ports, p => p.Name == "bond0");
+        Assert.Equal(["eth1", "eth2"], bond.Interfaces.Select(i => i.Name));
+        Assert.Equal(Vswitch.PortBondMode.BalanceTcp, bond.BondMode);
+        Assert.Equal(Vswitch.PortLacp.Passive, bond.Lacp);
+        Vswitch.PortSpec mgmt = Assert.Single(main.Ports, p => p.Name == "mgmt0");
+        Assert.Equal((10, false, 9000), (mgmt.Tag, mgmt.Untagged, mgmt.Interfaces[0].MtuRequest));
+        Vswitch.PortSpec tep = Assert.Single(main.Ports, p => p.Name == "tep0");
+        Assert.Equal((null, true, 1600), (tep.Tag, tep.Untagged, tep.Interfaces[0].MtuRequest));
+
+        Routing.RoutingState routing = spec.ToRoutingState();
+        Assert.Contains(routing.Routes, r => r.Table == 200 && r.Destination == IPNetwork.Parse("::/0") && r.Gateway!.Equals(IPAddress.Parse("2001:db8:100::1")));
+        Routing.RoutingRule rule = Assert.Single(routing.Rules).Rule;
+        Assert.Equal((System.Net.Sockets.AddressFamily.InterNetworkV6, IPNetwork.Parse("2001:db8:100::10/128")), (rule.Family, rule.Source));
+    }
+
+    private static UplinkBondSpec Bond(params string[] interfaces) => new() { Name = "bond0", Interfaces = interfaces };
+
     private static HostNetworkSpec Invalid(string name)
     {
         HostNetworkSpec spec = HostLab.Spec();
@@ -69,6 +112,21 @@ public class SpecValidationTests
             "mixed-remote-family" => spec with { Tunnels = [spec.Tunnels[0] with { RemoteAddress = IPAddress.Parse("2001:db8::10"), RemoteSubnet = null }] },
             "duplicate-name" => spec with { Tunnels = [spec.Tunnels[0] with { Name = "tep0" }] },
             "reserved-table" => spec with { TunnelEndpoint = spec.TunnelEndpoint with { TableId = 254 } },
+            "uplink-port-and-bond" => spec with { Bridge = spec.Bridge with { UplinkBond = Bond("eth1", "eth2") } },
+            "bond-of-one" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1") } },
+            "bond-member-twice" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1", "eth1") } },
+            "bond-member-is-management" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1", "mgmt0") } },
+            "bond-member-bad-name" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1", "eth/2") } },
+            "bond-null-member" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond(null!, "eth2") } },
+            "bond-unknown-mode" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1", "eth2") with { Mode = (UplinkBondMode)7 } } },
+            "balance-tcp-without-lacp" => spec with { Bridge = new HostBridgeSpec { UplinkBond = Bond("eth1", "eth2") with { Mode = UplinkBondMode.BalanceTcp } } },
+            "management-vlan-0" => spec with { Management = spec.Management with { VlanTag = 0 } },
+            "tunnel-vlan-4095" => spec with { TunnelEndpoint = spec.TunnelEndpoint with { VlanTag = 4095 } },
+            "management-mtu-67" => spec with { Management = spec.Management with { Mtu = 67 } },
+            "tunnel-mtu-65536" => spec with { TunnelEndpoint = spec.TunnelEndpoint with { Mtu = 65536 } },
+            "ipv6-tunnel-mtu-1279" => Ipv6TunnelEndpointTests.Spec() with { TunnelEndpoint = Ipv6TunnelEndpointTests.Spec().TunnelEndpoint with { Mtu = 1279 } },
+            "ipv6-endpoint-ipv4-peer" => Ipv6TunnelEndpointTests.Spec() with { Tunnels = [Ipv6TunnelEndpointTests.Spec().Tunnels[0], spec.Tunnels[0] with { Name = "gre4" }] },
+            "ipv6-endpoint-ipv4-gateway" => Ipv6TunnelEndpointTests.Spec() with { TunnelEndpoint = Ipv6TunnelEndpointTests.Spec().TunnelEndpoint with { Gateway = IPAddress.Parse("198.51.100.1") } },
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
