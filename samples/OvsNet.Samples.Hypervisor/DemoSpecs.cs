@@ -51,4 +51,34 @@ public static class DemoSpecs
             })],
         };
     }
+
+    /// <summary>The spec of <paramref name="host"/> as the spec file an operator writes for <c>ovsnet host apply</c>.</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="hostCount">How many hosts the lab has.</param>
+    /// <returns>The YAML text.</returns>
+    public static string FileFor(LabHost host, int hostCount)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        int n = host.Number;
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"# hv{n}: the host network, for ovsnet host plan/apply");
+        text.AppendLine("bridge:");
+        text.AppendLine("  name: br0");
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  uplink: {host.Uplink}");
+        text.AppendLine("  datapath: netdev");
+        text.AppendLine("management:");
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  address: {ManagementAddress(n)}/24");
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  gateway: 192.0.{n + 1}.1");
+        text.AppendLine("tunnel-endpoint:");
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  address: {TunnelAddress(n)}/24");
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  gateway: 198.51.{99 + n}.1");
+        text.AppendLine("  table: { id: 200, name: tunnel }");
+        text.AppendLine("tunnels:");
+        foreach (int p in Enumerable.Range(1, hostCount).Where(p => p != n))
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ name: gre{p}, type: gre, remote: {TunnelAddress(p)}, key: {TunnelKey}, remote-subnet: 198.51.{99 + p}.0/24 }}");
+        }
+
+        return text.ToString();
+    }
 }

@@ -54,8 +54,9 @@ public static class HypervisorDemo
                     + $"(gateways 192.0.{host.Number + 1}.1, 198.51.{99 + host.Number}.1); VM namespace {host.Vm.Name} at {DemoSpecs.VmAddress(host.Number)}").ConfigureAwait(false);
             }
 
-            await output.WriteLineAsync("== 1. applying each host's spec with OvsNet (OVS in one transaction, then routing, then ovs-vswitchd's router)").ConfigureAwait(false);
-            foreach (DemoHost host in hosts)
+            await output.WriteLineAsync("== 1. applying each host's spec (OVS in one transaction, then routing, then ovs-vswitchd's router): hv1 with the ovsnet tool from a spec file, the others through the library").ConfigureAwait(false);
+            await ToolApplyAsync(hosts[0], hostCount, output, log, cancellationToken).ConfigureAwait(false);
+            foreach (DemoHost host in hosts.Skip(1))
             {
                 await ApplyAsync(host, output, log, cancellationToken).ConfigureAwait(false);
             }
@@ -117,6 +118,48 @@ public static class HypervisorDemo
 
         await output.WriteLineAsync($"{log.Passed} proofs passed, {log.Failed} failed").ConfigureAwait(false);
         return interrupted ? 130 : log.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Sets the host up as an operator does: a spec file, then <c>ovsnet host plan</c> (exit 2: changes),
+    /// <c>ovsnet host apply</c> (applied and verified), and <c>ovsnet host plan</c> again (exit 0: nothing to do).
+    /// </summary>
+    private static async Task ToolApplyAsync(DemoHost host, int hostCount, TextWriter output, ProofLog log, CancellationToken ct)
+    {
+        string file = Path.Combine(host.Lab.Directory, $"{host.Name}.yaml");
+        await File.WriteAllTextAsync(file, DemoSpecs.FileFor(host.Lab, hostCount), ct).ConfigureAwait(false);
+        string[] global = ["--db", host.Lab.OvsdbEndpoint, "--netns", host.Lab.Hypervisor.Name, "--vswitchd", host.Lab.VswitchdControl, "--iproute2-dir", Path.Combine(host.Lab.Directory, "iproute2")];
+        await output.WriteLineAsync($"   {host.Name}: spec file {file}:").ConfigureAwait(false);
+        await output.WriteLineAsync(Indent((await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)).TrimEnd(), "      ")).ConfigureAwait(false);
+        (int planExit, string plan) = await OvsNetToolAsync(["host", "plan", file, .. global], output, host.Name, ct).ConfigureAwait(false);
+        (int applyExit, string applied) = await OvsNetToolAsync(["host", "apply", file, .. global], output, host.Name, ct).ConfigureAwait(false);
+        (int againExit, string again) = await OvsNetToolAsync(["host", "plan", file, .. global], output, host.Name, ct).ConfigureAwait(false);
+        await log.RecordAsync(
+            $"{host.Name}: set up by ovsnet host apply from a spec file: plan before shows the changes (exit 2), apply verifies them with the kernel's and ovs-vswitchd's route lookups (exit 2), plan after has nothing to do (exit 0)",
+            planExit == 2 && applyExit == 2 && applied.Contains("verified: ovs-vswitchd", StringComparison.Ordinal) && againExit == 0 && again.Trim() == "(nothing to do)",
+            [$"plan exit {planExit}", $"apply exit {applyExit}", $"plan after exit {againExit}: {again.Trim()}"]).ConfigureAwait(false);
+        _ = plan;
+    }
+
+    /// <summary>Runs the ovsnet tool (built next to the demo) and prints its command line and output.</summary>
+    private static async Task<(int Exit, string Output)> OvsNetToolAsync(string[] args, TextWriter output, string host, CancellationToken ct)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OvsNet.Tool.dll"));
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(ct);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        string text = await stdout.ConfigureAwait(false);
+        string errors = await stderr.ConfigureAwait(false);
+        await output.WriteLineAsync($"   {host}: $ ovsnet {string.Join(' ', args.TakeWhile(a => a != "--db"))}   -> exit {process.ExitCode}").ConfigureAwait(false);
+        await output.WriteLineAsync(Indent((text + errors).TrimEnd(), "      ")).ConfigureAwait(false);
+        return (process.ExitCode, text);
     }
 
     private static async Task ApplyAsync(DemoHost host, TextWriter output, ProofLog log, CancellationToken ct)

@@ -14,7 +14,9 @@ public sealed partial class HostNetworkManager
     /// datapath and system uplink), the two internal ports (the tunnel endpoint is the one whose address an OvsNet rule
     /// sends to a table; the other is management), their addresses, the tunnel table's gateway, name and rule priority,
     /// the management port's default route in the main table when OvsNet installed it, and the tunnel ports of the
-    /// integration bridge (kind, remote, key; a remote subnet from ovs-vswitchd's router on a userspace bridge).
+    /// integration bridge (kind, remote, key; a remote subnet from ovs-vswitchd's router on a userspace bridge); a bonded
+    /// uplink with its mode and LACP, and the internal ports' VLAN tags. MTUs are not exported (a spec without one leaves
+    /// the MTU as it is).
     /// </summary>
     /// <param name="bridge">The bridge of the internal ports.</param>
     /// <param name="integrationBridge">The bridge of the tunnels.</param>
@@ -31,6 +33,14 @@ public sealed partial class HostNetworkManager
         VswitchBridge? integration = tree.Bridges.FirstOrDefault(b => b.Name == integrationBridge);
         string[] internals = [.. main.Ports.SelectMany(p => p.Interfaces).Where(i => i.Type == InterfaceTypes.Internal && i.Name != bridge).Select(i => i.Name)];
         string? uplink = main.Ports.Where(p => p.Interfaces.Count == 1 && p.Interfaces[0].Type is InterfaceTypes.System or "system" && p.Name != bridge).Select(p => p.Name).FirstOrDefault();
+        UplinkBondSpec? bond = main.Ports.Where(p => p.Interfaces.Count > 1).Select(p => new UplinkBondSpec
+        {
+            Name = p.Name,
+            Interfaces = [.. p.Interfaces.Select(i => i.Name).Order(StringComparer.Ordinal)],
+            Mode = p.Row.BondMode switch { PortBondMode.BalanceSlb => UplinkBondMode.BalanceSlb, PortBondMode.BalanceTcp => UplinkBondMode.BalanceTcp, _ => UplinkBondMode.ActiveBackup },
+            Lacp = p.Row.Lacp switch { PortLacp.Active => UplinkLacp.Active, PortLacp.Passive => UplinkLacp.Passive, _ => UplinkLacp.Off },
+        }).FirstOrDefault();
+        int? TagOf(string port) => main.Ports.FirstOrDefault(p => p.Name == port)?.Tag;
 
         IReadOnlyList<NetworkLink> links = await this.netlink.GetLinksAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<InterfaceAddress> addresses = await this.netlink.GetAddressesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -98,7 +108,7 @@ public sealed partial class HostNetworkManager
 
         return new HostNetworkSpec
         {
-            Bridge = new HostBridgeSpec { Name = bridge, UplinkPort = uplink, DatapathType = main.DatapathType.Length == 0 ? "system" : main.DatapathType },
+            Bridge = new HostBridgeSpec { Name = bridge, UplinkPort = bond is null ? uplink : null, UplinkBond = bond, DatapathType = main.DatapathType.Length == 0 ? "system" : main.DatapathType },
             IntegrationBridge = integrationBridge,
             Management = new ManagementPortSpec
             {
@@ -107,6 +117,7 @@ public sealed partial class HostNetworkManager
                 PrefixLength = managementAddress.PrefixLength,
                 Gateway = managementDefault?.Gateway,
                 GatewayOnLink = managementDefault?.OnLink ?? false,
+                VlanTag = TagOf(management),
             },
             TunnelEndpoint = new TunnelEndpointSpec
             {
@@ -118,6 +129,7 @@ public sealed partial class HostNetworkManager
                 TableId = table,
                 TableName = tableName,
                 RulePriority = endpoint.Rule.Priority ?? TunnelRoutingPolicy.DefaultPriorityBandStart,
+                VlanTag = TagOf(endpoint.Name),
             },
             Tunnels = [.. tunnels.OrderBy(t => t.Name, StringComparer.Ordinal)],
         };

@@ -20,7 +20,7 @@ public sealed class CliTests : IDisposable
         ToolRun invalid = await ToolProcess.RunAsync("host", "validate", bad);
         Assert.True(invalid.ExitCode == 1, invalid.ToString());
         Assert.Equal(
-            [$"{bad}:2:3: error: unknown key 'management.adress'; did you mean 'address'? Allowed here: name, address, gateway, gateway-on-link.", $"{bad}:2:3: error: 'management.address' is required."],
+            [$"{bad}:2:3: error: unknown key 'management.adress'; did you mean 'address'? Allowed here: name, address, gateway, gateway-on-link, vlan, mtu.", $"{bad}:2:3: error: 'management.address' is required."],
             invalid.Error.Trim().Split('\n'));
 
         ToolRun json = await ToolProcess.RunAsync("host", "validate", bad, "--json");

@@ -96,6 +96,30 @@ public sealed class HostCommandTests
     }
 
     [Fact]
+    public async Task A_bonded_and_tagged_host_applies_and_its_export_plans_to_nothing()
+    {
+        string spec = Specs.Host
+            .Replace("  uplink: hv-up\n", "  bond: { name: bond0, interfaces: [hv-up, hv-up2], mode: balance-slb }\n", StringComparison.Ordinal)
+            .Replace("  gateway: 192.0.2.1\n", "  gateway: 192.0.2.1\n  vlan: 10\n", StringComparison.Ordinal)
+            .Replace("  table: { id: 200, name: tunnel }\n", "  table: { id: 200, name: tunnel }\n  vlan: 20\n  mtu: 1450\n", StringComparison.Ordinal);
+        await using ToolLab lab = await ToolLab.StartAsync(spec);
+        lab.Namespace.CreateVethPair("hv-up2", "hv-peer2");
+
+        ToolRun apply = await lab.RunAsync("host", "apply", lab.SpecPath);
+        Assert.True(apply.ExitCode == 2, apply.ToString());
+        Assert.Equal("balance-slb", (await lab.Fixture.VsctlGetAsync("Port", "bond0", "bond_mode")).Trim('"'));
+        Assert.Equal(("10", "20"), (await lab.Fixture.VsctlGetAsync("Port", "mgmt0", "tag"), await lab.Fixture.VsctlGetAsync("Port", "tep0", "tag")));
+        Assert.Contains("mtu 1450", lab.Namespace.Ip("link", "show", "tep0"), StringComparison.Ordinal);
+
+        ToolRun export = await lab.RunAsync("host", "export");
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Contains("interfaces: [hv-up, hv-up2]", export.Output, StringComparison.Ordinal);
+        Assert.Contains("vlan: 20", export.Output, StringComparison.Ordinal);
+        ToolRun plan = await lab.RunAsync("host", "plan", Specs.Write(lab.Fixture.Directory, export.Output, "exported.yaml"));
+        Assert.True(plan.ExitCode == 0, plan + "\n" + export.Output);
+    }
+
+    [Fact]
     public async Task A_refused_apply_exits_1_with_the_reason_and_changes_nothing()
     {
         await using ToolLab lab = await ToolLab.StartAsync();

@@ -46,7 +46,7 @@ public sealed class SpecFileTests
         Assert.Null(file.Spec);
         Assert.Equal(
             [
-                "bad.yaml:2:3: error: unknown key 'bridge.nmae'; did you mean 'name'? Allowed here: name, uplink, datapath.",
+                "bad.yaml:2:3: error: unknown key 'bridge.nmae'; did you mean 'name'? Allowed here: name, uplink, bond, datapath.",
                 "bad.yaml:3:13: error: 'bridge.datapath' is 'kernel'; it must be one of system, netdev.",
                 "bad.yaml:5:12: error: 'management.address' must be an address with its prefix length (for example 198.51.100.10/24), not '192.0.2.10'.",
                 "bad.yaml:7:3: error: 'tunnel-endpoint.gateway' is required.",
@@ -87,6 +87,40 @@ public sealed class SpecFileTests
     }
 
     [Fact]
+    public void A_bonded_uplink_vlan_tags_mtus_and_an_ipv6_endpoint_read_into_the_spec_and_their_mistakes_are_located()
+    {
+        const string text = """
+            bridge:
+              bond: { name: bond0, interfaces: [eth1, eth2], mode: balance-tcp, lacp: active }
+            management:
+              address: 192.0.2.10/24
+              vlan: 10
+            tunnel-endpoint:
+              address: 2001:db8:100::10/64
+              gateway: 2001:db8:100::1
+              vlan: 20
+              mtu: 9000
+            tunnels:
+              - { name: gn0, type: geneve, remote: 2001:db8:101::10, key: 7 }
+            """;
+
+        HostNetworkSpec spec = Assert.IsType<HostNetworkSpec>(SpecFile.Parse(text, "host.yaml").Spec);
+        UplinkBondSpec bond = Assert.IsType<UplinkBondSpec>(spec.Bridge.UplinkBond);
+        Assert.Equal(("bond0", "eth1,eth2", UplinkBondMode.BalanceTcp, UplinkLacp.Active), (bond.Name, string.Join(',', bond.Interfaces), bond.Mode, bond.Lacp));
+        Assert.Equal((10, (int?)null), (spec.Management.VlanTag, spec.Management.Mtu));
+        Assert.Equal((20, 9000, "2001:db8:100::10"), (spec.TunnelEndpoint.VlanTag, spec.TunnelEndpoint.Mtu, spec.TunnelEndpoint.Address.ToString()));
+        Assert.Equal(TunnelKind.Geneve, Assert.Single(spec.Tunnels).Kind);
+
+        IReadOnlyList<SpecDiagnostic> form = SpecFile.Parse(text.Replace("vlan: 10", "vlan: 5000", StringComparison.Ordinal).Replace("mode: balance-tcp", "mode: round-robin", StringComparison.Ordinal), "host.yaml").Diagnostics;
+        Assert.Equal(
+            ["host.yaml:2:56: error: 'bridge.bond.mode' is 'round-robin'; it must be one of active-backup, balance-slb, balance-tcp.", "host.yaml:5:9: error: 'management.vlan' must be a whole number from 1 to 4094, not '5000'."],
+            form.Select(d => d.ToString()));
+        SpecDiagnostic library = Assert.Single(SpecFile.Parse(text.Replace("[eth1, eth2]", "[eth1]", StringComparison.Ordinal), "host.yaml").Diagnostics);
+        Assert.Equal((2, 36), (library.Line, library.Column)); // bridge.bond.interfaces
+        Assert.StartsWith("Bridge.UplinkBond.Interfaces", library.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_yaml_is_one_problem_at_its_position()
     {
         SpecDiagnostic problem = Assert.Single(SpecFile.Parse("management:\n  address: [192.0.2.10/24\n", "broken.yaml").Diagnostics);
@@ -110,11 +144,12 @@ public sealed class SpecFileTests
         // The schema's properties, level by level, are the keys the reader allows (its "Allowed here" lists).
         JsonNode root = JsonNode.Parse(SchemaCommand.Text())!;
         Assert.Equal(["bridge", "integration-bridge", "management", "tunnel-endpoint", "tunnels"], Keys(root["properties"]));
-        Assert.Equal(["datapath", "name", "uplink"], Keys(root["properties"]!["bridge"]!["properties"]));
-        Assert.Equal(["address", "gateway", "gateway-on-link", "name"], Keys(root["properties"]!["management"]!["properties"]));
-        Assert.Equal(["address", "gateway", "gateway-on-link", "name", "rule-priority", "table"], Keys(root["properties"]!["tunnel-endpoint"]!["properties"]));
+        Assert.Equal(["bond", "datapath", "name", "uplink"], Keys(root["properties"]!["bridge"]!["properties"]));
+        Assert.Equal(["interfaces", "lacp", "mode", "name"], Keys(root["properties"]!["bridge"]!["properties"]!["bond"]!["properties"]));
+        Assert.Equal(["address", "gateway", "gateway-on-link", "mtu", "name", "vlan"], Keys(root["properties"]!["management"]!["properties"]));
+        Assert.Equal(["address", "gateway", "gateway-on-link", "mtu", "name", "rule-priority", "table", "vlan"], Keys(root["properties"]!["tunnel-endpoint"]!["properties"]));
         Assert.Equal(["key", "name", "remote", "remote-subnet", "type"], Keys(root["properties"]!["tunnels"]!["items"]!["properties"]));
-        foreach (string key in new[] { "bogus", "bridge.bogus", "management.bogus", "tunnel-endpoint.bogus", "tunnel-endpoint.table.bogus" })
+        foreach (string key in new[] { "bogus", "bridge.bogus", "bridge.bond.bogus", "management.bogus", "tunnel-endpoint.bogus", "tunnel-endpoint.table.bogus" })
         {
             Assert.Contains(SpecFile.Parse(Nest(key), "x.yaml").Diagnostics, d => d.Message.StartsWith($"unknown key '{key}'", StringComparison.Ordinal));
         }

@@ -103,11 +103,42 @@ internal sealed class SpecFile
         HostBridgeSpec bridge = new();
         if (this.Mapping(top, "bridge", string.Empty, required: false) is { } bridgeNode)
         {
-            Dictionary<string, YamlNode> b = this.Keys(bridgeNode, "bridge.", ["name", "uplink", "datapath"]);
+            Dictionary<string, YamlNode> b = this.Keys(bridgeNode, "bridge.", ["name", "uplink", "bond", "datapath"]);
+            UplinkBondSpec? bond = null;
+            if (this.Mapping(b, "bond", "bridge.", required: false) is { } bondNode)
+            {
+                Dictionary<string, YamlNode> bd = this.Keys(bondNode, "bridge.bond.", ["name", "interfaces", "mode", "lacp"]);
+                string? name = this.String(bd, "name", "bridge.bond.", "Bridge.UplinkBond.Name");
+                IReadOnlyList<string>? members = this.Strings(bd, "interfaces", "bridge.bond.", "Bridge.UplinkBond.Interfaces");
+                if (name is null)
+                {
+                    this.Required("bridge.bond.", "name");
+                }
+
+                if (members is null && !bd.ContainsKey("interfaces"))
+                {
+                    this.Required("bridge.bond.", "interfaces");
+                }
+
+                string? mode = this.Choice(bd, "mode", "bridge.bond.", "Bridge.UplinkBond.Mode", ["active-backup", "balance-slb", "balance-tcp"]);
+                string? lacp = this.Choice(bd, "lacp", "bridge.bond.", "Bridge.UplinkBond.Lacp", ["off", "active", "passive"]);
+                if (name is not null && members is not null)
+                {
+                    bond = new UplinkBondSpec
+                    {
+                        Name = name,
+                        Interfaces = members,
+                        Mode = mode switch { "balance-slb" => UplinkBondMode.BalanceSlb, "balance-tcp" => UplinkBondMode.BalanceTcp, _ => UplinkBondMode.ActiveBackup },
+                        Lacp = lacp switch { "active" => UplinkLacp.Active, "passive" => UplinkLacp.Passive, _ => UplinkLacp.Off },
+                    };
+                }
+            }
+
             bridge = new HostBridgeSpec
             {
                 Name = this.String(b, "name", "bridge.", "Bridge.Name") ?? bridge.Name,
                 UplinkPort = this.String(b, "uplink", "bridge.", "Bridge.UplinkPort"),
+                UplinkBond = bond,
                 DatapathType = this.Choice(b, "datapath", "bridge.", "Bridge.DatapathType", ["system", "netdev"]) ?? bridge.DatapathType,
             };
         }
@@ -116,9 +147,11 @@ internal sealed class SpecFile
         ManagementPortSpec? management = null;
         if (this.Mapping(top, "management", string.Empty, required: true) is { } mgmtNode)
         {
-            Dictionary<string, YamlNode> m = this.Keys(mgmtNode, "management.", ["name", "address", "gateway", "gateway-on-link"]);
+            Dictionary<string, YamlNode> m = this.Keys(mgmtNode, "management.", ["name", "address", "gateway", "gateway-on-link", "vlan", "mtu"]);
             (IPAddress Address, int Prefix)? address = this.Cidr(m, "address", "management.", "Management.Address", required: true);
             IPAddress? gateway = this.Address(m, "gateway", "management.", "Management.Gateway", required: false);
+            int? vlan = (int?)this.Integer(m, "vlan", "management.", "Management.VlanTag", 1, 4094);
+            int? mtu = (int?)this.Integer(m, "mtu", "management.", "Management.Mtu", 68, 65535);
             if (address is { } a)
             {
                 management = new ManagementPortSpec
@@ -128,6 +161,8 @@ internal sealed class SpecFile
                     PrefixLength = a.Prefix,
                     Gateway = gateway,
                     GatewayOnLink = this.Bool(m, "gateway-on-link", "management.", "Management.GatewayOnLink") ?? false,
+                    VlanTag = vlan,
+                    Mtu = mtu,
                 };
             }
         }
@@ -135,7 +170,7 @@ internal sealed class SpecFile
         TunnelEndpointSpec? endpoint = null;
         if (this.Mapping(top, "tunnel-endpoint", string.Empty, required: true) is { } tepNode)
         {
-            Dictionary<string, YamlNode> t = this.Keys(tepNode, "tunnel-endpoint.", ["name", "address", "gateway", "gateway-on-link", "table", "rule-priority"]);
+            Dictionary<string, YamlNode> t = this.Keys(tepNode, "tunnel-endpoint.", ["name", "address", "gateway", "gateway-on-link", "table", "rule-priority", "vlan", "mtu"]);
             (IPAddress Address, int Prefix)? address = this.Cidr(t, "address", "tunnel-endpoint.", "TunnelEndpoint.Address", required: true);
             IPAddress? gateway = this.Address(t, "gateway", "tunnel-endpoint.", "TunnelEndpoint.Gateway", required: true);
             uint tableId = 200;
@@ -149,6 +184,8 @@ internal sealed class SpecFile
 
             uint priority = (uint?)this.Integer(t, "rule-priority", "tunnel-endpoint.", "TunnelEndpoint.RulePriority", 1, uint.MaxValue)
                 ?? Routing.TunnelRoutingPolicy.DefaultPriorityBandStart;
+            int? tepVlan = (int?)this.Integer(t, "vlan", "tunnel-endpoint.", "TunnelEndpoint.VlanTag", 1, 4094);
+            int? tepMtu = (int?)this.Integer(t, "mtu", "tunnel-endpoint.", "TunnelEndpoint.Mtu", 68, 65535);
             if (address is { } a && gateway is not null)
             {
                 endpoint = new TunnelEndpointSpec
@@ -161,6 +198,8 @@ internal sealed class SpecFile
                     TableId = tableId,
                     TableName = tableName,
                     RulePriority = priority,
+                    VlanTag = tepVlan,
+                    Mtu = tepMtu,
                 };
             }
         }
@@ -294,6 +333,23 @@ internal sealed class SpecFile
         }
 
         this.Error(node, $"'{at}{key}' must be a non-empty string.");
+        return null;
+    }
+
+    private IReadOnlyList<string>? Strings(Dictionary<string, YamlNode> parent, string key, string at, string field)
+    {
+        if (!parent.TryGetValue(key, out YamlNode? node))
+        {
+            return null;
+        }
+
+        this.fields[field] = node.Start;
+        if (node is YamlSequenceNode list && list.Children.All(c => c is YamlScalarNode { Value.Length: > 0 }))
+        {
+            return [.. list.Children.Select(c => ((YamlScalarNode)c).Value!)];
+        }
+
+        this.Error(node, $"'{at}{key}' must be a list of names (for example [eth1, eth2]).");
         return null;
     }
 

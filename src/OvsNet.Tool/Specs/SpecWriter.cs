@@ -22,6 +22,15 @@ internal static class SpecWriter
             text.Append("  uplink: ").AppendLine(uplink);
         }
 
+        if (spec.Bridge.UplinkBond is { } bond)
+        {
+            text.AppendLine("  bond:");
+            text.Append("    name: ").AppendLine(bond.Name);
+            text.Append("    interfaces: [").Append(string.Join(", ", bond.Interfaces)).AppendLine("]");
+            text.Append("    mode: ").AppendLine(bond.Mode switch { UplinkBondMode.BalanceSlb => "balance-slb", UplinkBondMode.BalanceTcp => "balance-tcp", _ => "active-backup" });
+            text.Append("    lacp: ").AppendLine(bond.Lacp.ToString().ToLowerInvariant());
+        }
+
         text.Append("  datapath: ").AppendLine(spec.Bridge.DatapathType);
         text.Append("integration-bridge: ").AppendLine(spec.IntegrationBridge);
         text.AppendLine("management:");
@@ -37,6 +46,9 @@ internal static class SpecWriter
             text.AppendLine("  gateway-on-link: true");
         }
 
+        Optional(text, "vlan", spec.Management.VlanTag);
+        Optional(text, "mtu", spec.Management.Mtu);
+
         TunnelEndpointSpec tep = spec.TunnelEndpoint;
         text.AppendLine("tunnel-endpoint:");
         text.Append("  name: ").AppendLine(tep.Name);
@@ -49,6 +61,8 @@ internal static class SpecWriter
 
         text.Append("  table: { id: ").Append(Number(tep.TableId)).Append(", name: ").Append(tep.TableName).AppendLine(" }");
         text.Append("  rule-priority: ").AppendLine(Number(tep.RulePriority));
+        Optional(text, "vlan", tep.VlanTag);
+        Optional(text, "mtu", tep.Mtu);
         if (spec.Tunnels.Count == 0)
         {
             text.AppendLine("tunnels: []");
@@ -73,6 +87,14 @@ internal static class SpecWriter
         }
 
         return text.ToString();
+    }
+
+    private static void Optional(StringBuilder text, string key, int? value)
+    {
+        if (value is { } v)
+        {
+            text.Append("  ").Append(key).Append(": ").AppendLine(Number(v));
+        }
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
