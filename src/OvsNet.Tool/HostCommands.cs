@@ -128,7 +128,17 @@ internal static class HostCommands
         return ExitCodes.Ok;
     }
 
-    private static Task<int> PlanAsync(ToolContext context, FileInfo file, CancellationToken ct) => OvsNetCli.GuardAsync(context, async () =>
+    private static Task<int> PlanAsync(ToolContext context, FileInfo file, CancellationToken ct) => WithHostAsync(context, file, async (spec, session) =>
+    {
+        HostNetworkPlan plan = await session.Manager.PlanAsync(spec, ct).ConfigureAwait(false);
+        await context.Out.WriteLineAsync(context.Json
+            ? JsonOut.Object(w => JsonOut.Plan(w, plan))
+            : plan.ToString()).ConfigureAwait(false);
+        return plan.IsEmpty ? ExitCodes.Ok : ExitCodes.Changes;
+    }, ct);
+
+    /// <summary>Loads the spec file and connects, then runs <paramref name="body"/>; problems and refusals become messages and exit code 1.</summary>
+    private static Task<int> WithHostAsync(ToolContext context, FileInfo file, Func<HostNetworkSpec, HostSession, Task<int>> body, CancellationToken ct) => OvsNetCli.GuardAsync(context, async () =>
     {
         if (await LoadAsync(context, file).ConfigureAwait(false) is not { } spec)
         {
@@ -136,16 +146,7 @@ internal static class HostCommands
         }
 
         await using HostSession session = await HostSession.OpenAsync(context, spec, ct).ConfigureAwait(false);
-        HostNetworkPlan plan = await session.Manager.PlanAsync(spec, ct).ConfigureAwait(false);
-        await context.Out.WriteLineAsync(context.Json
-            ? JsonOut.Write(w =>
-            {
-                w.WriteStartObject();
-                JsonOut.Plan(w, plan);
-                w.WriteEndObject();
-            })
-            : plan.ToString()).ConfigureAwait(false);
-        return plan.IsEmpty ? ExitCodes.Ok : ExitCodes.Changes;
+        return await body(spec, session).ConfigureAwait(false);
     });
 
     private static int Fail(System.CommandLine.Parsing.ArgumentResult result)
@@ -203,14 +204,8 @@ internal static class HostCommands
     }
 
     /// <summary>Applies a spec file and verifies it; records it as the applied spec when <paramref name="record"/>.</summary>
-    internal static Task<int> ApplyFileAsync(ToolContext context, FileInfo file, bool verify, CancellationToken ct, bool record = false) => OvsNetCli.GuardAsync(context, async () =>
+    internal static Task<int> ApplyFileAsync(ToolContext context, FileInfo file, bool verify, CancellationToken ct, bool record = false) => WithHostAsync(context, file, async (spec, session) =>
     {
-        if (await LoadAsync(context, file).ConfigureAwait(false) is not { } spec)
-        {
-            return ExitCodes.Error;
-        }
-
-        await using HostSession session = await HostSession.OpenAsync(context, spec, ct).ConfigureAwait(false);
         if (!context.Json)
         {
             await context.Error.WriteLineAsync($"applying {file.Name} to bridge {spec.Bridge.Name}...").ConfigureAwait(false);
@@ -266,16 +261,10 @@ internal static class HostCommands
         }
 
         return result.Changed ? ExitCodes.Changes : ExitCodes.Ok;
-    });
+    }, ct);
 
-    private static Task<int> VerifyAsync(ToolContext context, FileInfo file, CancellationToken ct) => OvsNetCli.GuardAsync(context, async () =>
+    private static Task<int> VerifyAsync(ToolContext context, FileInfo file, CancellationToken ct) => WithHostAsync(context, file, async (spec, session) =>
     {
-        if (await LoadAsync(context, file).ConfigureAwait(false) is not { } spec)
-        {
-            return ExitCodes.Error;
-        }
-
-        await using HostSession session = await HostSession.OpenAsync(context, spec, ct).ConfigureAwait(false);
         HostNetworkVerification verification = await session.Manager.VerifyAsync(spec, ct).ConfigureAwait(false);
         if (context.Json)
         {
@@ -293,7 +282,7 @@ internal static class HostCommands
         }
 
         return ExitCodes.Ok;
-    });
+    }, ct);
 
     private static async Task WriteVerificationAsync(ToolContext context, HostNetworkVerification verification)
     {
@@ -396,23 +385,12 @@ internal static class HostCommands
     /// <summary>Removes what a spec file set up.</summary>
     internal static Task<int> RemoveFileAsync(ToolContext context, FileInfo file, CancellationToken ct) => RemoveAsync(context, file, ct);
 
-    private static Task<int> RemoveAsync(ToolContext context, FileInfo file, CancellationToken ct) => OvsNetCli.GuardAsync(context, async () =>
+    private static Task<int> RemoveAsync(ToolContext context, FileInfo file, CancellationToken ct) => WithHostAsync(context, file, async (spec, session) =>
     {
-        if (await LoadAsync(context, file).ConfigureAwait(false) is not { } spec)
-        {
-            return ExitCodes.Error;
-        }
-
-        await using HostSession session = await HostSession.OpenAsync(context, spec, ct).ConfigureAwait(false);
         HostNetworkResult result = await session.Manager.RemoveAsync(spec, ct).ConfigureAwait(false);
         await context.Out.WriteLineAsync(context.Json
-            ? JsonOut.Write(w =>
-            {
-                w.WriteStartObject();
-                JsonOut.Result(w, result);
-                w.WriteEndObject();
-            })
+            ? JsonOut.Object(w => JsonOut.Result(w, result))
             : result.Changed ? result.ToString() : "(nothing to do)").ConfigureAwait(false);
         return result.Changed ? ExitCodes.Changes : ExitCodes.Ok;
-    });
+    }, ct);
 }

@@ -24,6 +24,14 @@ internal static class JsonOut
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>One JSON object whose members <paramref name="members"/> writes.</summary>
+    public static string Object(Action<Utf8JsonWriter> members) => Write(w =>
+    {
+        w.WriteStartObject();
+        members(w);
+        w.WriteEndObject();
+    });
+
     public static void Diagnostics(Utf8JsonWriter w, IReadOnlyList<SpecDiagnostic> diagnostics)
     {
         w.WriteStartArray("diagnostics");

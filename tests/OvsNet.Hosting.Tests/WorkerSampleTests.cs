@@ -1,4 +1,3 @@
-using System.Text;
 using OvsNet.Samples.Worker;
 using OvsNet.TestSupport;
 
@@ -67,42 +66,5 @@ public sealed class WorkerSampleTests : IAsyncLifetime
         Assert.Equal(2, await InterfaceWorker.RunAsync(["--Ovsdb:Remotes=bogus:x"], output, TestContext.Current.CancellationToken).WaitAsync(TestTimeouts.Eventually));
 
         Assert.Contains(output.Lines, l => l.StartsWith("invalid settings: ", StringComparison.Ordinal) && l.Contains("Remotes is invalid", StringComparison.Ordinal));
-    }
-
-    /// <summary>A thread-safe writer that keeps whole lines.</summary>
-    private sealed class LineWriter : TextWriter
-    {
-        private readonly Lock gate = new();
-        private readonly StringBuilder current = new();
-        private readonly List<string> lines = [];
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (this.gate)
-                {
-                    return [.. this.lines];
-                }
-            }
-        }
-
-        public override void Write(char value)
-        {
-            lock (this.gate)
-            {
-                if (value == '\n')
-                {
-                    this.lines.Add(this.current.ToString().TrimEnd('\r'));
-                    this.current.Clear();
-                }
-                else
-                {
-                    this.current.Append(value);
-                }
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using OvsNet.Samples.Monitor;
 using OvsNet.TestSupport;
 
@@ -31,42 +30,5 @@ public sealed class MonitorSampleTests(OvsdbServerFixture server) : IClassFixtur
         Assert.Equal(0, await InterfaceMonitor.RunAsync(["--db", server.UnixEndpoint, "--seconds", "0.5"], output, TestContext.Current.CancellationToken).WaitAsync(TestTimeouts.Eventually));
         Assert.Equal("0 change(s)", output.Lines[^1]);
         Assert.Equal(2, await InterfaceMonitor.RunAsync(["--bogus"], new LineWriter(), TestContext.Current.CancellationToken));
-    }
-
-    /// <summary>A thread-safe writer that keeps whole lines.</summary>
-    private sealed class LineWriter : TextWriter
-    {
-        private readonly Lock gate = new();
-        private readonly StringBuilder current = new();
-        private readonly List<string> lines = [];
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public IReadOnlyList<string> Lines
-        {
-            get
-            {
-                lock (this.gate)
-                {
-                    return [.. this.lines];
-                }
-            }
-        }
-
-        public override void Write(char value)
-        {
-            lock (this.gate)
-            {
-                if (value == '\n')
-                {
-                    this.lines.Add(this.current.ToString().TrimEnd('\r'));
-                    this.current.Clear();
-                }
-                else
-                {
-                    this.current.Append(value);
-                }
-            }
-        }
     }
 }
